@@ -9,6 +9,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError
 from .ingest import documents_from_texts, iter_documents
@@ -129,6 +130,10 @@ class Runner:
                 summary.stored.append(result.id)
                 if progress:
                     progress(1)
+        if self.store is not None and summary.stored:
+            from .compare import update  # cross-article links: copies, stories, incidents
+
+            update(self.store, summary.stored)
         return keep, summary
 
     def _map(self, batches: Iterator[list[RawDocument]]) -> Iterator[list[Article | Failure]]:
@@ -139,10 +144,19 @@ class Runner:
                 yield self._pipeline.run([new_article(d) for d in b])
             return
         import multiprocessing as mp
+        from collections import deque
 
         ctx = mp.get_context("spawn" if os.name != "posix" else "forkserver")
         with ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.refs,)) as pool:
-            yield from pool.imap(_run_batch, batches)
+            # Keep at most two batches per worker in flight (Pool.imap would read the whole
+            # input ahead and memory would grow with the corpus); results stay in order.
+            flight: deque[Any] = deque()
+            for b in batches:
+                flight.append(pool.apply_async(_run_batch, (b,)))
+                if len(flight) >= 2 * self.workers:
+                    yield flight.popleft().get()
+            while flight:
+                yield flight.popleft().get()
 
 
 def analyze(inputs: str | Path | Iterable[str | Path], *, db: str | None = None,
@@ -154,7 +168,8 @@ def analyze(inputs: str | Path | Iterable[str | Path], *, db: str | None = None,
     """
     items = [inputs] if isinstance(inputs, str | Path) else list(inputs)
     own = store is None and db is not None
-    store = open_store(db) if own else store
+    if store is None and db is not None:
+        store = open_store(db)
     try:
         runner = Runner(store=store, stages=stages, workers=workers)
         articles, summary = runner.run(read_inputs(items))

@@ -90,12 +90,24 @@ EXPORTS: dict[str, Callable[[Store], Iterable[dict[str, Any]]]] = {
 }
 
 
+def _compare_rows(name: str) -> Callable[[Store], Iterable[dict[str, Any]]]:
+    def rows(store: Store) -> Iterable[dict[str, Any]]:
+        from . import compare  # imported when used: cross-article work (newsgraph.compare)
+
+        return getattr(compare, "export_" + name)(store)  # type: ignore[no-any-return]
+
+    return rows
+
+
+EXPORTS.update({name: _compare_rows(name) for name in ("stories", "timeline", "graph")})
+
+
 def write(rows: Iterable[dict[str, Any]], fmt: str, out: IO[str] | IO[bytes]) -> int:
     """Write rows; returns how many. CSV flattens nested values as JSON strings."""
     n = 0
     if fmt == "jsonl":
         for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")  # type: ignore[arg-type]
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")  # type: ignore[call-overload]
             n += 1
         return n
     if fmt == "csv":
@@ -126,4 +138,11 @@ def write(rows: Iterable[dict[str, Any]], fmt: str, out: IO[str] | IO[bytes]) ->
 def export(store: Store, what: str, fmt: str, out: IO[str] | IO[bytes]) -> int:
     if what not in EXPORTS:
         raise ExportError(f"unknown export {what!r}; choose one of {', '.join(EXPORTS)}")
+    if fmt == "graphml":  # a graph format: nodes and edges, not rows
+        if what != "graph":
+            raise ExportError("graphml is only for --what graph; use jsonl, csv or parquet")
+        from .compare import graph
+        from .compare.actor_graph import write_graphml
+
+        return write_graphml(graph(store), out)  # type: ignore[arg-type]
     return write(EXPORTS[what](store), fmt, out)

@@ -29,11 +29,7 @@ PLOVER_TYPES = (
 STATUSES: tuple[Status, ...] = ("asserted", "negated", "hypothetical", "planned")
 
 
-def _record(cls: type) -> type:
-    return dataclass(frozen=True, slots=True, kw_only=True)(cls)
-
-
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SourceRef:
     """Where an article came from: the file or URL, the sniffed format, the input record id."""
 
@@ -42,7 +38,7 @@ class SourceRef:
     id: str | None = None
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RawDocument:
     """What a reader yields: decoded content plus whatever metadata the container carried.
 
@@ -65,13 +61,13 @@ class RawDocument:
         return hashlib.sha256(self.content.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Span:
     start: int
     end: int
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Removal:
     """A piece of ``raw`` the cleaner dropped, and why (e.g. ``share_prompt``)."""
 
@@ -81,7 +77,7 @@ class Removal:
     text: str = ""
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class FieldEvidence:
     """Where a metadata value came from: a span of ``raw`` or a named container field."""
 
@@ -92,15 +88,15 @@ class FieldEvidence:
     origin: str = "text"  # text | html_meta | input | url | rule
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Sentence:
     start: int
     end: int
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Role:
-    """A dated position: ``title`` of ``org`` (actor id) from ``start`` to ``end`` (ISO, None = open)."""
+    """A dated position: ``title`` of ``org`` (actor id), ``start``–``end`` (ISO; None = open)."""
 
     title: str
     org: str | None = None
@@ -108,7 +104,7 @@ class Role:
     end: str | None = None
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Actor:
     id: str  # Wikidata QID when known, else "local:..."
     name: str
@@ -118,16 +114,17 @@ class Actor:
     roles: tuple[Role, ...] = ()
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Mention:
     start: int
     end: int
     text: str
     actor_id: str
-    kind: str = "name"  # name | alias | role | title_surname | surname | metonym | pronoun | description | local
+    # name | alias | role | title_surname | surname | metonym | pronoun | description | local
+    kind: str = "name"
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class TimeExpression:
     start: int
     end: int
@@ -138,14 +135,14 @@ class TimeExpression:
     anchor: str = "publication"  # what it was resolved against: absolute | publication | relative
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Evidence:
     start: int
     end: int
     text: str
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Event:
     type: str  # PLOVER type
     source_actor: str | None
@@ -162,7 +159,7 @@ class Event:
     confidence: float = 0.5
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Quantity:
     start: int
     end: int
@@ -173,9 +170,11 @@ class Quantity:
     normalized_value: float | None = None
     normalized_unit: str | None = None
     period: str | None = None  # year | month | week | day
+    value_max: float | None = None  # upper bound of a range ("between 40 and 50 percent")
+    approximate: bool = False  # vague amounts ("hundreds of millions"): value is a lower bound
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Quote:
     start: int
     end: int
@@ -186,7 +185,7 @@ class Quote:
     speaker_end: int | None = None
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Technique:
     start: int
     end: int
@@ -194,13 +193,13 @@ class Technique:
     confidence: float
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Frame:
     frame: str
     confidence: float
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RhetoricProfile:
     claims: int = 0
     attributed: int = 0
@@ -215,13 +214,13 @@ class RhetoricProfile:
         return self.attributed / self.claims if self.claims else 0.0
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class StageRun:
     name: str
     version: str
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Article:
     id: str
     source: SourceRef
@@ -234,6 +233,7 @@ class Article:
     outlet: str | None = None
     original_outlet: str | None = None
     republished_by: str | None = None
+    original_published: str | None = None  # the first publisher's date, when it differs
     url: str | None = None
     copies: tuple[str, ...] = ()
     language: str | None = None
@@ -298,7 +298,7 @@ def _decode(tp: Any, value: Any) -> Any:
     if origin is tuple:
         (item, *_rest) = typing.get_args(tp)
         return tuple(_decode(item, v) for v in value)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return from_dict(tp, value)
     return value
 

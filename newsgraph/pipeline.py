@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from .errors import PipelineError
+from .errors import InputError, PipelineError
 from .models import Article, RawDocument, StageRun
 
 log = logging.getLogger(__name__)
@@ -159,6 +159,8 @@ class Pipeline:
     def _one(s: Stage, article: Article) -> Article | Failure:
         try:
             return s([article])[0]
+        except InputError as exc:  # the input itself is unusable (e.g. a page with no article)
+            return Failure(exc.where, exc.problem + (f" — {exc.fix}" if exc.fix else ""))
         except Exception as exc:  # one bad article must not stop the batch
             log.debug("stage %s failed on %s\n%s", s.name, article.source.uri,
                       traceback.format_exc())

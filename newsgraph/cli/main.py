@@ -131,7 +131,8 @@ def _show_opts(p: argparse.ArgumentParser) -> None:
     p.add_argument("--limit", type=int, default=50)
 
 
-@command("show", configure=_show_opts, help="print one stored article record (or a list of stored articles)")
+@command("show", configure=_show_opts,
+         help="print one stored article record (or list stored articles)")
 def cmd_show(args: argparse.Namespace) -> int:
     store = open_store(args.db)
     try:

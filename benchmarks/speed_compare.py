@@ -1,0 +1,172 @@
+"""Speed of the cross-article pass on synthetic articles (records built directly, no NLP).
+
+Each synthetic article belongs to one of n/50 latent stories (3-5 actors, a date, a pool of
+event dyads) and carries a 60-word text, 1-3 events with jittered dates and 5% are verbatim
+copies with a banner. Times shingling+MinHash, copy linking, story clustering and incident
+merging separately, at several sizes to show the growth is near linear, and the peak RSS.
+``--store`` also times ``newsgraph.compare.update`` on a SQLite store holding the features.
+
+    python -m benchmarks.speed_compare --n 10000 30000 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from newsgraph.compare.clustering import cluster_stories
+from newsgraph.compare.duplicates import link_copies
+from newsgraph.compare.features import Features, minhash, shingles
+from newsgraph.compare.incidents import QUAD, merge_incidents
+
+TYPES = sorted(QUAD)
+WORDS = [f"w{i}" for i in range(5000)]
+
+
+def synthetic(n: int, seed: int = 7) -> list[Features]:
+    rng = random.Random(seed)
+    n_stories = max(1, n // 50)
+    actors = [f"Q{i}" for i in range(max(50, n // 20))]
+    stories = []
+    for s in range(n_stories):
+        cast = rng.sample(actors, rng.randint(3, 5))
+        day = 730_000 + rng.randint(0, 3650)  # ordinal days over ten years
+        dyads = [(rng.choice(TYPES), *rng.sample(cast, 2)) for _ in range(4)]
+        stories.append((s, cast, day, dyads))
+    out: list[Features] = []
+    for i in range(n):
+        if out and rng.random() < 0.05:  # a republished copy of an earlier article
+            src = out[rng.randrange(len(out))]
+            out.append(Features(id=f"a{i}", published=src.published, outlet=f"mirror{i % 97}",
+                                title=src.title, shingles=src.shingles,
+                                signature=src.signature, actors=src.actors,
+                                events=src.events))
+            continue
+        _s, cast, day, dyads = stories[rng.randrange(n_stories)]
+        pub = day + rng.randint(0, 20)
+        text = " ".join(rng.choices(WORDS, k=60))
+        h = shingles(text)
+        events = []
+        for k in range(rng.randint(1, 3)):
+            type_, src_actor, dst_actor = rng.choice(dyads)
+            d = day + rng.randint(-1, 1)
+            events.append({"idx": k, "type": type_, "source": src_actor, "target": dst_actor,
+                           "status": "asserted" if rng.random() < 0.9 else "negated",
+                           "date": _iso(d), "date_source": "sentence", "location": None,
+                           "start": 0, "end": 10, "text": text[:40], "quantities": [],
+                           "techniques": []})
+        out.append(Features(
+            id=f"a{i}", published=_iso(pub), outlet=f"outlet{i % 211}", title=f"story {_s}",
+            shingles=int(h.size), signature=minhash(h),
+            actors=tuple((a, float(rng.randint(1, 9))) for a in cast), events=tuple(events)))
+    out.sort(key=lambda f: (f.published or "", f.id))
+    return out
+
+
+def _iso(ordinal: int) -> str:
+    from datetime import date
+
+    return date.fromordinal(ordinal).isoformat()
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class _Counted:
+    """Wraps a module function to count calls: comparisons per article, free of CPU noise."""
+
+    def __init__(self, module: object, name: str) -> None:
+        self.module, self.name, self.fn, self.calls = module, name, getattr(module, name), 0
+        setattr(module, name, self)
+
+    def __call__(self, *args: object) -> object:
+        self.calls += 1
+        return self.fn(*args)
+
+    def restore(self) -> None:
+        setattr(self.module, self.name, self.fn)
+
+
+def run(n: int) -> dict[str, float]:
+    from newsgraph.compare import clustering, duplicates, incidents
+
+    counters = [_Counted(duplicates, "containment"), _Counted(clustering, "score"),
+                _Counted(incidents, "_gap")]
+    try:
+        result = _run(n)
+    finally:
+        for c in counters:
+            c.restore()
+    for c in counters:
+        result[f"{c.name}_per_article"] = c.calls / n
+    return result
+
+
+def _run(n: int) -> dict[str, float]:
+    t0 = time.perf_counter()
+    features = synthetic(n)
+    t1 = time.perf_counter()
+    links = link_copies(features)
+    t2 = time.perf_counter()
+    stories = cluster_stories(features, links)
+    t3 = time.perf_counter()
+    incidents = merge_incidents(features, links)
+    t4 = time.perf_counter()
+    return {"n": n, "build+minhash_s": t1 - t0, "copies_s": t2 - t1, "stories_s": t3 - t2,
+            "incidents_s": t4 - t3, "cross_article_s": t4 - t1,
+            "us_per_article": 1e6 * (t4 - t1) / n, "copy_pairs": len(links.pairs),
+            "stories": len(stories), "incidents": len(incidents), "peak_rss_mb": _rss_mb()}
+
+
+def run_store(n: int) -> dict[str, float]:
+    import newsgraph.compare as compare
+    from newsgraph.compare import storage
+    from newsgraph.store import SQLiteStore
+
+    features = synthetic(n)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = SQLiteStore(Path(tmp) / "bench.db")
+        store.insert("articles", [
+            {"id": f.id, "source_uri": "synthetic", "source_format": "text", "source_id": None,
+             "title": f.title, "published": f.published, "outlet": f.outlet,
+             "original_outlet": None, "republished_by": None, "language": "en",
+             "genre": None, "body": "", "stage_versions": "",
+             "record": json.dumps({"id": f.id, "source": {"uri": "synthetic",
+                                                          "format": "text"}}),
+             "ingested_at": ""} for f in features])
+        storage.save_features(store, features)
+        t0 = time.perf_counter()
+        counts = compare.update(store, [])  # includes writing copies[] into ~5% of records
+        t1 = time.perf_counter()
+        store.close()
+    return {"n": n, "update_s": t1 - t0, **counts, "peak_rss_mb": _rss_mb()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, nargs="+", default=[10_000, 30_000, 100_000])
+    parser.add_argument("--store", action="store_true", help="also time update() on SQLite")
+    parser.add_argument("--store-only", action="store_true", help="only the --store timing")
+    args = parser.parse_args()
+    np.seterr(over="ignore")
+    for n in [] if args.store_only else args.n:
+        r = run(n)
+        print("  ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}"
+                        for k, v in r.items()), flush=True)
+    if args.store or args.store_only:
+        for n in args.n:  # a separate pass: the first loop's peak RSS stays its own
+            r = run_store(n)
+            print("store " + "  ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}"
+                                       for k, v in r.items()), flush=True)
+
+
+if __name__ == "__main__":
+    main()

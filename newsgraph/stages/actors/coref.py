@@ -1,0 +1,123 @@
+"""Pronouns and left-over named entities.
+
+Pronouns are resolved conservatively (see ``resolve._salient``): a subject earlier in the same
+sentence, else the subject of one of the two sentences before, else the only compatible actor
+in that window; no antecedent, no mention. "it" is skipped where it is usually expletive
+("it remains to be seen"). Plural pronouns are left alone.
+"""
+
+from __future__ import annotations
+
+from .kb import Entry, norm, slug
+from .resolve import Context, _salient, local_person
+
+_HE = {"he", "him", "his", "himself"}
+_SHE = {"she", "her", "hers", "herself"}
+_IT = {"it", "its", "itself"}
+_PRONOUNS = _HE | _SHE | _IT
+_IT_EXPLETIVE_HEADS = {"be", "remain", "seem", "appear", "happen", "take", "make", "turn", "look"}
+_NON_PERSON = {"state", "igo", "government", "military", "company", "party", "ngo", "media",
+               "opposition", "rebel"}
+_COUNTRY_AFTER = {"country", "nation"}
+
+
+def resolve_pronouns(ctx: Context) -> None:
+    tok = ctx.tokens
+    for i, low in enumerate(ctx.norms):
+        if low not in _PRONOUNS or i in ctx.covered:
+            continue
+        if low in _HE or low in _SHE:
+            gender = "m" if low in _HE else "f"
+            entry = _salient(ctx, i, lambda e, g=gender: e.type == "person" and e.gender in ("", g))
+        elif low in _IT:
+            if low == "it" and (tok.dep[i] not in ("nsubj", "nsubjpass", "dobj", "pobj")
+                                or tok.lemma[tok.head[i]] in _IT_EXPLETIVE_HEADS):
+                continue
+            entry = _salient(ctx, i, lambda e: e.type in _NON_PERSON)
+        else:
+            continue
+        if entry is None:
+            continue
+        # "his country", "its country" refer to the antecedent's state
+        if low in ("his", "her", "its") and i + 1 < len(tok.texts) and ctx.norms[i + 1] in _COUNTRY_AFTER:
+            state = ctx.kb.entries.get(ctx.kb.state_by_iso.get(entry.country or "", ""))
+            if state is not None:
+                ctx.add(i, i + 2, state, "description")
+                continue
+        ctx.add(i, i + 1, entry, "pronoun")
+
+
+_ORG_TYPES = (
+    (("party",), "party"),
+    (("ministry", "government", "parliament", "council", "committee", "agency", "department",
+      "administration", "commission", "office", "duma", "kgb"), "government"),
+    (("army", "forces", "navy", "brigade", "battalion", "regiment", "guard"), "military"),
+    (("times", "news", "post", "journal", "tv", "radio", "magazine", "gazette", "herald", "press",
+      "media", "tribune", "daily", "review"), "media"),
+    (("bank", "inc", "corp", "corporation", "company", "group", "ltd", "llc", "oil", "gas",
+      "energy", "airlines", "petroleum", "holding"), "company"),
+    (("institute", "foundation", "center", "centre", "fund", "university", "society",
+      "association", "watch", "movement"), "ngo"),
+)
+_COMPASS = {"east", "west", "north", "south", "eastern", "western", "northern", "southern"}
+_JUNK = set("[]()#*|/\\@=<>_{}~^`")
+_STRIP_FRONT = {"the", "a", "an"}
+
+
+def _org_type(text: str) -> str:
+    words = set(norm(text).replace(".", "").split())
+    for keys, typ in _ORG_TYPES:
+        if words & set(keys):
+            return typ
+    return "other"
+
+
+def resolve_entities(ctx: Context, ents: list[tuple[int, int, str]]) -> None:
+    """spaCy entities no gazetteer entry covered become local actors, not dropped."""
+    blocked = ctx.covered | ctx.hit_tokens
+    tok = ctx.tokens
+    for start, end, label in ents:
+        if label not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
+            continue
+        while start < end and (start in blocked or ctx.norms[start] in _STRIP_FRONT):
+            start += 1
+        while end > start and (end - 1 in blocked or ctx.norms[end - 1] in {"'s", "'"}):
+            end -= 1
+        if start >= end or any(t in ctx.covered or t in ctx.hit_tokens for t in range(start, end)):
+            continue
+        text = tok.span_text(ctx.body, start, end)
+        if not _clean(text) or (label == "NORP" and tok.tag[end - 1] not in ("NNPS", "NNS")):
+            continue
+        if label in ("GPE", "LOC") and norm(text) in _COMPASS:
+            continue
+        if label == "PERSON":
+            entry = local_person(ctx, text)
+            kind = "surname" if entry.name != text else "local"
+            if end - start == 1 and kind == "local" and not _person_like(ctx, start, text):
+                continue
+        elif label == "ORG":
+            entry = Entry(id=f"local:org:{slug(text)}", name=text, type=_org_type(text))
+            kind = "local"
+        elif label == "NORP":
+            entry = Entry(id=f"local:group:{slug(text)}", name=text, type="group")
+            kind = "local"
+        else:
+            typ = "infrastructure" if label == "FAC" else "location"
+            entry = Entry(id=f"local:{typ}:{slug(text)}", name=text, type=typ)
+            kind = "local"
+        ctx.add(start, end, ctx.entries.get(entry.id, entry), kind)
+
+
+def _person_like(ctx: Context, i: int, text: str) -> bool:
+    """A lone capitalised word tagged PERSON ("Map of Belarus") is kept only when it acts
+    like a person: a subject, or named again later."""
+    tok = ctx.tokens
+    if tok.dep[i] in ("nsubj", "nsubjpass"):
+        return True
+    return sum(1 for t in tok.texts if t == text) > 1
+
+
+def _clean(text: str) -> bool:
+    if len(text) < 2 or len(text) > 60 or not text[0].isalpha() or not text[0].isupper():
+        return False
+    return not (set(text) & _JUNK) and "http" not in text and "www" not in text

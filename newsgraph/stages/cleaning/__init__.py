@@ -1,0 +1,215 @@
+"""Remove boilerplate from text whose HTML structure is gone; record what was removed.
+
+``article.raw`` → ``article.body`` (the article text only: no title, byline or chrome;
+paragraphs separated by ``"\\n\\n"``) and ``article.removed`` (``Removal`` spans of ``raw``
+with a reason). Which lines are boilerplate is decided by the table in ``patterns.tsv``;
+this module only splits lines, finds the head/body/tail zones, picks the title line and
+rejoins paragraphs a page break split.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ...models import Article, Removal
+from ...pipeline import stage
+from .markup import Stripped, strip
+from .rules import FOOTER_REASONS, METADATA_REASONS, classify, dominant, script_counts
+
+if TYPE_CHECKING:
+    from ..metadata.outlets import Registry
+
+__all__ = ["FOOTER_REASONS", "METADATA_REASONS", "Line", "clean", "clean_text", "strip"]
+
+_LINE = re.compile(r"[^\n\f\r]*")
+_TERMINAL = ".!?…:;\"”’»)]"
+_BODY_END = re.compile(r"[.!?…][\"”’»)]*$")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class Line:
+    start: int  # offsets in the stripped text, whitespace trimmed
+    end: int
+    text: str
+    block: int  # lines of one block are separated by single newlines
+    reason: str | None = None
+
+
+def _lines(text: str) -> list[Line]:
+    out: list[Line] = []
+    block, blank = 0, False
+    for m in _LINE.finditer(text):
+        s, e = m.span()
+        if s == e and m.start() > 0 and text[s - 1 : s] not in "\n\f\r":
+            continue  # the empty match finditer yields right after a non-empty line
+        seg = m.group()
+        stripped = seg.strip()
+        if not stripped:
+            blank = True
+            continue
+        if blank and out:
+            block += 1
+        blank = "\f" in text[max(0, s - 1) : s]  # a form feed (PDF page) also ends a block
+        if blank and out:
+            block += 1
+            blank = False
+        lead = len(seg) - len(seg.lstrip())
+        out.append(Line(s + lead, s + lead + len(stripped), stripped, block))
+    return out
+
+
+def _is_body(line: Line) -> bool:
+    """A line that is clearly article prose (ends the head zone)."""
+    if line.reason is not None:
+        return False
+    words = line.text.count(" ") + 1
+    return len(line.text) >= 120 or (words >= 8 and bool(_BODY_END.search(line.text)))
+
+
+def _norm(text: str) -> str:
+    return _SPACE.sub(" ", text).strip(" .").casefold()
+
+
+def _classify(lines: list[Line], title: str | None, guess_title: bool) -> None:
+    counts: dict[str, int] = {}
+    per_line = []
+    for line in lines:
+        c = script_counts(line.text)
+        per_line.append(c)
+        for k, v in c.items():
+            counts[k] = counts.get(k, 0) + v
+    main_script = dominant(counts)
+    seen: dict[str, int] = {}
+    for line in lines:
+        if len(line.text) <= 100:
+            seen[line.text] = seen.get(line.text, 0) + 1
+    head = True
+    footer_at = len(lines)
+    tail_from = len(lines) - 3  # the last lines are tail even without a footer marker
+    for i, line in enumerate(lines):
+        own = dominant(per_line[i])
+        if (own and main_script and own != main_script and len(line.text) <= 400
+                and per_line[i][own] >= 0.6 * sum(per_line[i].values())):
+            line.reason = "foreign_script"
+            continue
+        zone = "head" if head else ("tail" if i >= min(footer_at, tail_from) else "body")
+        line.reason = classify(line.text, zone) or _furniture(line.text, seen)
+        if head and line.reason is None and (_is_body(line) and i > 0 or i > 40):
+            head = False
+            line.reason = classify(line.text, "body")
+        if not head and line.reason in FOOTER_REASONS and i < footer_at:
+            footer_at = i
+        if line.reason == "about_author" and i + 1 < len(lines):
+            nxt = lines[i + 1]
+            if len(nxt.text) < 1500 and classify(nxt.text, "body") is None:
+                nxt.reason = "author_bio"  # the paragraph a label introduces is the bio
+    # without a footer marker before it, a bio must be the last prose: "X is an analyst at Y"
+    # followed by more article text is a sentence of the article
+    prose_after = False
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if line.reason == "author_bio" and i < footer_at and prose_after:
+            line.reason = None
+        prose_after = prose_after or line.reason is None
+    _mark_title(lines, title, guess_title)
+
+
+def _furniture(text: str, seen: dict[str, int]) -> str | None:
+    """Lines no pattern knows: a PDF running header (a short line repeated on every page)
+    or a line that is nothing but a known outlet's name ("TASS", "Politico Europe")."""
+    if len(text) > 100:
+        return None
+    if seen.get(text, 0) >= 2 and not text.endswith((".", "?", "!")):
+        return "running_header"
+    if len(text) <= 60 and _registry().lookup(text):
+        return "outlet_line"
+    return None
+
+
+@cache
+def _registry() -> Registry:
+    # imported late: the metadata package imports this one
+    from ..metadata.outlets import REGISTRY
+
+    return REGISTRY
+
+
+def _mark_title(lines: list[Line], title: str | None, guess: bool) -> None:
+    """The title is the first plain line of the head zone (or the line equal to a known title)."""
+    head: list[Line] = []
+    for line in lines:
+        if _is_body(line):
+            break
+        head.append(line)
+    if title:
+        want = _norm(title)
+        for line in head[:12] or lines[:3]:
+            if _norm(line.text) == want:
+                line.reason = "title"
+        return
+    if not guess:
+        return
+    for line in head:
+        if line.reason is not None:
+            continue
+        if " " not in line.text:
+            line.reason = "site_banner"  # a lone word above the title: masthead or kicker
+        elif line.text.count(" ") <= 40 and len(line.text) <= 300 and not line.text.endswith(":"):
+            line.reason = "title"
+            return
+
+
+def _joins(prev: str, nxt: str) -> bool:
+    """A paragraph a page break split: no final punctuation, lowercase continuation."""
+    return bool(prev) and prev[-1] not in _TERMINAL and nxt[:1].islower()
+
+
+def clean_text(raw: str, *, title: str | None = None,
+               guess_title: bool = True) -> tuple[str, tuple[Removal, ...]]:
+    """The cleaned body of ``raw`` and the removed spans (offsets into ``raw``).
+
+    A known ``title`` removes only the line equal to it; otherwise, with ``guess_title``, the
+    first plain line of the head zone is taken as the title (pasted text starts with it).
+    """
+    stripped: Stripped = strip(raw)
+    text = stripped.text
+    lines = _lines(text)
+    _classify(lines, title, guess_title)
+    pieces: list[str] = []
+    removed: list[Removal] = []
+    last: Line | None = None
+    for line in lines:
+        if line.reason is not None:
+            # the whole raw line goes, trailing markup ("](#)") included
+            s, e = stripped.to_raw(line.start), stripped.to_raw(line.end)
+            while e > s and raw[e - 1].isspace():
+                e -= 1
+            removed.append(Removal(start=s, end=e, reason=line.reason, text=raw[s:e]))
+            continue
+        if last is not None:
+            if _joins(last.text, line.text):
+                pieces.append("" if last.text.endswith("-") else " ")
+            else:
+                pieces.append("\n" if line.block == last.block else "\n\n")
+        pieces.append(line.text)
+        last = line
+    kept = [(stripped.to_raw(ln.start), stripped.to_raw_end(ln.end))
+            for ln in lines if ln.reason is None]
+    for s, e, reason in stripped.removed:
+        if any(ks <= s and e <= ke for ks, ke in kept) and raw[s:e].strip():
+            removed.append(Removal(start=s, end=e, reason=reason, text=raw[s:e]))
+    removed.sort(key=lambda r: (r.start, r.end))
+    return "".join(pieces), tuple(removed)
+
+
+@stage("clean", "1", requires={"raw"}, provides={"body", "removed"})
+def clean(article: Article) -> Article:
+    # main text extracted from HTML has no title line to guess (the page's <title> is meta)
+    body, removed = clean_text(article.raw, title=article.title,
+                               guess_title=article.kind != "html")
+    return dataclasses.replace(article, body=body, removed=removed)

@@ -1,0 +1,101 @@
+"""Dates: every time expression in ``body``, normalised to ISO and resolved against publication.
+
+A table of regular expressions (``rules.PATTERNS``) finds the expressions; where the text does
+not say which Friday or which December, the tense of the governing verb in the shared spaCy
+parse decides (past → the most recent one before publication, future → the next one).
+Conventions (see docs/facts.md): ``value`` is ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``,
+``YYYY-Www`` or ``YYYY-Qn``; seasons and parts of a year are a first and last month
+(``value`` .. ``end_value``); decades and year ranges likewise.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from typing import Any
+
+from ...models import Article, TimeExpression
+from ...pipeline import stage
+from . import rules
+
+__all__ = ["dates", "extract_dates"]
+
+FUTURE_VERBS = frozenset(rules._LEX["future_verbs"])
+
+
+def _tense(doc: Any, start: int, end: int) -> str:
+    """past / present / future from the verb governing the characters ``start:end``."""
+    if doc is None:
+        return "past"
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return "past"
+    token = span.root
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "acl") or token.head is token:
+            break
+        token = token.head
+    aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in aux}
+    if words & {"will", "shall", "'ll"} or ("to" in words and token.head.lemma_ == "go"):
+        return "future"
+    if token.lemma_ in FUTURE_VERBS and token.tag_ in ("VBP", "VBZ"):
+        return "future"
+    if token.tag_ in ("VBD", "VBN") or words & {"had", "did", "was", "were", "has", "have"}:
+        return "past"
+    if token.tag_ in ("VBP", "VBZ", "VB", "VBG") and not aux or words & {"is", "are", "am"}:
+        return "present" if not words & {"would", "could"} else "past"
+    return "past"
+
+
+def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
+    """Non-overlapping matches; longer ones win, then the earlier table entry."""
+    found: list[tuple[int, int, int, str, re.Match[str]]] = []
+    for rank, (kind, pattern) in enumerate(rules.PATTERNS):
+        for m in pattern.finditer(text):
+            found.append((m.start(), m.end(), rank, kind, m))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[2]))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for start, end, _rank, kind, m in found:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        out.append((start, end, kind, m))
+    out.sort(key=lambda c: c[0])
+    return out
+
+
+def extract_dates(text: str, published: str | None, doc: Any = None) -> list[TimeExpression]:
+    """Every time expression of ``text`` with its ISO value, resolved against ``published``."""
+    try:
+        pub = dt.date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        pub = None
+    out: list[TimeExpression] = []
+    for start, end, kind, m in _candidates(text):
+        tense = _tense(doc, start, end)
+        resolved = rules.resolve(kind, m, pub, tense)
+        if resolved is None:
+            continue
+        s, e = start, end
+        tail = rules.POSSESSIVE_TAIL.match(text, e)
+        if resolved.day is not None and tail:
+            e = tail.end()
+        head = rules.OFFSET_BEFORE.search(text, max(0, s - 40), s)
+        if resolved.day is not None and head:
+            n = rules._count(head["n"]) * (-1 if head["dir"].startswith(("before", "earlier"))
+                                           else 1)
+            resolved = rules.offset(resolved.day, n, head["unit"].lower(), anchor="relative")
+            s = head.start()
+        out.append(TimeExpression(start=s, end=e, text=text[s:e], value=resolved.value,
+                                  precision=resolved.precision, end_value=resolved.end_value,
+                                  anchor=resolved.anchor))
+    return out
+
+
+@stage("dates", "1", requires={"body", "published", "doc"}, provides={"dates"})
+def dates(article: Article) -> Article:
+    found = extract_dates(article.body, article.published, article.doc)
+    return dataclasses.replace(article, dates=tuple(found))

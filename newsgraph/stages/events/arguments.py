@@ -1,0 +1,207 @@
+"""Who did what to whom: source and target actors from the dependency parse.
+
+Actors come only from resolved mentions (``article.mentions``) that sit inside the
+trigger's own syntactic arguments: the subject or passive agent is the source, the object
+or a "to/with/against/on ..." phrase is the target. A mention elsewhere in the sentence is
+never used, which is what keeps unrelated actors out of a dyad.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ...models import Actor, Mention
+
+Token = Any  # spaCy Token; typed loosely so the package imports without spaCy
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+OBJECTS = frozenset({"dobj", "dative", "obj", "iobj"})
+RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+# how far an argument phrase is searched for a mention (head, then these children)
+NP_INNER = ("poss", "compound", "amod", "nmod", "appos")
+OBJECT_PREPS = frozenset({"for", "of", "in", "by"})
+# "accused Israel of bombing": the object did the governed act
+ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "condemn", "criticize",
+                      "criticise", "praise", "thank", "punish", "sanction", "fine"})
+# "got Putin to replace", "urged Minsk to join": the object is the subject of the infinitive
+OBJECT_CONTROL = frozenset({
+    "get", "ask", "urge", "force", "press", "pressure", "persuade", "convince", "call", "allow",
+    "help", "push", "invite", "order", "tell", "encourage", "compel", "lead", "prompt", "want",
+})
+
+
+class ActorIndex:
+    """Token index -> actor id for the mentions of one document."""
+
+    def __init__(self, doc: Any, mentions: Sequence[Mention], actors: Sequence[Actor]) -> None:
+        self.by_token: dict[int, str] = {}
+        self.kinds: dict[int, str] = {}
+        places = {a.id for a in actors if a.type == "location"}
+        self.place_ids = places
+        starts = [t.idx for t in doc]
+        for m in mentions:
+            if m.actor_id in places:
+                continue
+            first = max(bisect_right(starts, m.start) - 1, 0)
+            for i in range(first, len(doc)):
+                tok = doc[i]
+                if tok.idx >= m.end:
+                    break
+                if tok.idx + len(tok.text) > m.start:  # any character overlap
+                    self.by_token.setdefault(i, m.actor_id)
+                    self.kinds.setdefault(i, m.kind)
+
+    def at(self, tok: Token) -> str | None:
+        return self.by_token.get(tok.i)
+
+
+def _children(tok: Token, deps: Iterable[str]) -> list[Token]:
+    wanted = set(deps)
+    return [c for c in tok.children if c.dep_ in wanted]
+
+
+def antecedent(tok: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies ("the demand, which ...")."""
+    if tok.lower_ in RELATIVE:
+        clause = tok.head
+        while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i:
+            if clause.dep_ in ("ROOT",):
+                return tok
+            clause = clause.head
+        if clause.dep_ in ("relcl", "acl"):
+            return clause.head
+    return tok
+
+
+def phrase_actors(index: ActorIndex, tok: Token, *, depth: int = 0) -> list[str]:
+    """Actors named by the noun phrase headed by ``tok`` (with its coordinated parts)."""
+    tok = antecedent(tok)
+    found: list[str] = []
+    own = index.at(tok)
+    if own:
+        found.append(own)
+    elif depth < 2:
+        for child in tok.children:
+            if child.dep_ in NP_INNER and index.at(child):
+                found.append(index.by_token[child.i])
+                break
+        else:
+            for child in _children(tok, ("prep",)):
+                if child.lower_ == "of":
+                    for pobj in _children(child, ("pobj",)):
+                        found.extend(phrase_actors(index, pobj, depth=depth + 1))
+            if not found:
+                for child in _children(tok, ("appos",)):
+                    found.extend(phrase_actors(index, child, depth=depth + 1))
+    for conj in _children(tok, ("conj",)):
+        found.extend(a for a in phrase_actors(index, conj, depth=depth) if a not in found)
+    return _unique(found)
+
+
+def object_actors(index: ActorIndex, tok: Token, preps: frozenset[str],
+                  depth: int = 0) -> list[str]:
+    """Actors of an object phrase: the head itself, else its recipient/possessor.
+
+    "suspended its oil deliveries to Belarus" -> Belarus; "cut off Russia's exports" -> Russia;
+    "recognized the government in Kyiv" -> Ukraine; "the decision by Britain" -> Britain.
+    """
+    tok = antecedent(tok)
+    direct = phrase_actors(index, tok)
+    if index.at(tok):
+        return direct
+    for prep in _children(tok, ("prep",)):
+        if prep.lower_ in preps or prep.lower_ in OBJECT_PREPS:
+            for pobj in _children(prep, ("pobj",)):
+                got = phrase_actors(index, pobj) if depth else \
+                    object_actors(index, pobj, preps, depth + 1)
+                if got:
+                    return got
+    if not direct:
+        for acl in _children(tok, ("acl",)):  # "the proposal put forward by France"
+            for agent in _children(acl, ("agent",)):
+                for pobj in _children(agent, ("pobj",)):
+                    direct = phrase_actors(index, pobj)
+    return direct
+
+
+def subject_of(tok: Token, depth: int = 0, *, raised: bool = False) -> tuple[Token | None, bool]:
+    """The token that is the logical subject of verb ``tok``, and whether it is passive.
+
+    Follows control and coordination: "agreed to send" (subject of agreed), "got Putin to
+    replace" (object of got), "is expected to meet" (the passive subject of expected),
+    "Minsk shut down X and got Y" (shared subject), "by refusing" (subject of the verb the
+    phrase attaches to), "accused Israel of bombing" (the accused).
+    """
+    subj = _children(tok, SUBJECTS)
+    if subj:
+        return subj[0], False
+    agent = _children(tok, ("agent",))
+    if agent:
+        pobj = _children(agent[0], ("pobj",))
+        if pobj:
+            return pobj[0], False
+    passive = _children(tok, PASSIVE_SUBJECTS)
+    if passive:
+        return (passive[0], False) if raised else (None, True)
+    if tok.head.i == tok.i:
+        return _left_neighbour(tok), False
+    if depth > 4:
+        return None, False
+    dep = tok.dep_
+    head = tok.head
+    infinitival = dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                         for c in tok.children)
+    if dep == "xcomp" or (infinitival and head.lemma_ in OBJECT_CONTROL):
+        obj = _children(head, ("dobj",))
+        if obj and head.lemma_ in OBJECT_CONTROL:
+            return obj[0], False
+        return subject_of(head, depth + 1, raised=True)
+    if dep in ("conj", "advcl"):
+        return subject_of(head, depth + 1)
+    if dep == "acl" and head.pos_ == "NOUN" and tok.tag_ == "VB":
+        # "efforts to deepen", "plan to join": the planner is the possessor or the subject of
+        # the verb the noun depends on
+        poss = _children(head, ("poss",))
+        if poss:
+            return poss[0], False
+        if head.dep_ in ("dobj", "pobj", "attr") and head.head.pos_ in ("VERB", "AUX"):
+            return subject_of(head.head, depth + 1)
+        return head, False
+    if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return head, False
+    if dep == "acomp":  # "is able to convince"
+        return subject_of(head, depth + 1)
+    if dep == "pcomp":
+        gov = head.head
+        if gov.pos_ == "NOUN" and gov.dep_ in ("dobj", "attr", "pobj", "conj"):
+            gov = gov.head  # "made a point of supporting", "no choice but to take"
+        if gov.pos_ in ("VERB", "AUX"):
+            obj = _children(gov, ("dobj",))
+            if obj and gov.lemma_ in ACCUSING and head.lower_ in ("of", "for"):
+                return obj[0], False
+            return subject_of(gov, depth + 1)
+    return None, False
+
+
+def _left_neighbour(verb: Token) -> Token | None:
+    """A root verb the parser left without a subject ("..., US secretary of state Mike Pompeo
+    visited Minsk" parsed with Pompeo as an apposition): take the noun right before it."""
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART"):
+        i -= 1
+    if i >= 0 and doc[i].pos_ in ("PROPN", "NOUN", "PRON") and doc[i].dep_ in (
+            "appos", "conj", "pobj", "npadvmod", "dobj"):
+        return doc[i]
+    return None
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for x in items:
+        if x not in out:
+            out.append(x)
+    return out

@@ -1,0 +1,185 @@
+"""When and where: the event's date from the dates stage, its place from the parse.
+
+Date rule (documented in docs/events.md):
+1. a date expression of the trigger's own phrase or clause (its dependency subtree, not
+   entering other clauses or other triggers' phrases; a verb also takes the date of a meeting
+   it is set at: "At the meeting on Friday, they agreed") -> ``date_source="sentence"``;
+2. else a date expression of the same clause that belongs to no other trigger -> "sentence";
+3. else the date of the main event of the previous sentence in the same paragraph, or that
+   sentence's first date expression -> "context";
+4. else the publication date -> "publication" (a stand-in, flagged as such).
+"since 1993" / "until 2024" bound a period and are never an event's date.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from datetime import date as _date
+from typing import Any
+
+from ...models import Article
+from .lexicon import Lexicon
+
+Token = Any
+
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "xcomp",
+                         "pcomp"})
+ADJUNCT_PREPS = frozenset({"at", "during", "on", "in", "after", "following", "before"})
+ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
+WEEK = re.compile(r"^(\d{4})-W(\d{2})")
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+BOUNDS = frozenset({"since", "until", "till"})
+
+
+def normalize(value: str | None) -> str | None:
+    """Event dates are YYYY, YYYY-MM or YYYY-MM-DD; an ISO week becomes its Monday."""
+    if not value:
+        return None
+    week = WEEK.match(value)
+    if week:
+        try:
+            return _date.fromisocalendar(int(week[1]), int(week[2]), 1).isoformat()
+        except ValueError:
+            return week[1]
+    m = ISO.match(value)
+    return m.group(0) if m else None
+
+
+class Sentences:
+    """Sentence spans: the sentences stage's if present, else the parse's."""
+
+    def __init__(self, article: Article) -> None:
+        spans = [(s.start, s.end) for s in article.sentences]
+        if not spans:
+            spans = [(s.start_char, s.end_char) for s in article.doc.sents]
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def index(self, offset: int) -> int:
+        return max(bisect_right(self.starts, offset) - 1, 0)
+
+
+def clause_of(tok: Token) -> int:
+    cur = tok
+    while cur.dep_ not in CLAUSE_DEPS and cur.head.i != cur.i:
+        cur = cur.head
+    return int(cur.i)
+
+
+class DateFinder:
+    def __init__(self, article: Article, hits: list[Any], sentences: Sentences) -> None:
+        doc = article.doc
+        self.doc = doc
+        self.sentences = sentences
+        self.published = article.published
+        self.hit_ids = {h.token.i for h in hits}
+        self.par_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", article.body)]
+        # per sentence index: [(root token, value)] in text order
+        self.dates: dict[int, list[tuple[int, str]]] = {}
+        for d in sorted(article.dates, key=lambda d: d.start):
+            value = normalize(d.value)
+            span = doc.char_span(d.start, d.end, alignment_mode="expand") if value else None
+            if value is None or span is None or len(span) == 0:
+                continue
+            if span.start > 0 and doc[span.start - 1].lower_ in BOUNDS or \
+                    span[0].lower_ in BOUNDS:
+                continue
+            self.dates.setdefault(sentences.index(d.start), []).append((span.root.i, value))
+        self.scopes = {i: self._scope(doc[i]) for i in self.hit_ids} if self.dates else {}
+        self.memo: dict[int, tuple[str | None, str]] = {}
+
+    def _scope(self, tok: Token) -> set[int]:
+        seen = {tok.i}
+        stack = [tok]
+        while stack:
+            cur = stack.pop()
+            for child in cur.children:
+                if child.dep_ in CLAUSE_DEPS or child.i in self.hit_ids:
+                    if child.i in self.hit_ids and child.dep_ == "pobj" and \
+                            cur.lower_ in ADJUNCT_PREPS and cur.head.i == tok.i:
+                        stack.append(child)  # "At the meeting on Friday, they agreed"
+                        seen.add(child.i)
+                    continue
+                seen.add(child.i)
+                stack.append(child)
+        return seen
+
+    def _paragraph(self, offset: int) -> int:
+        return bisect_right(self.par_starts, offset)
+
+    def date_of(self, tok: Token) -> tuple[str | None, str]:
+        if tok.i not in self.memo:
+            self.memo[tok.i] = (None, "publication")  # guards against cycles
+            self.memo[tok.i] = self._date_of(tok)
+        return self.memo[tok.i]
+
+    def _date_of(self, tok: Token) -> tuple[str | None, str]:
+        if self.dates:
+            sent = self.sentences.index(tok.idx)
+            in_sent = self.dates.get(sent, [])
+            scope = set(self.scopes.get(tok.i, ()))
+            head = tok.head
+            if tok.pos_ == "NOUN" and head.i != tok.i:
+                up = head.head if head.dep_ == "prep" else head
+                if up.pos_ in ("VERB", "AUX") and up.i not in self.hit_ids:
+                    scope |= self._scope(up)
+            own = [d for d in in_sent if d[0] in scope]
+            if not own:
+                others = set().union(*(s for i, s in self.scopes.items() if i != tok.i))
+                clause = clause_of(tok)
+                own = [d for d in in_sent if d[0] not in others and clause_of(self.doc[d[0]])
+                       == clause]
+            if own:
+                return min(own, key=lambda d: abs(d[0] - tok.i))[1], "sentence"
+            context = self._context(sent)
+            if context is not None:
+                return context, "context"
+        return self.published, "publication"
+
+    def _context(self, sent: int) -> str | None:
+        if sent == 0:
+            return None
+        start, end = self.sentences.spans[sent - 1]
+        if self._paragraph(start) != self._paragraph(self.sentences.spans[sent][0]):
+            return None
+        hits = [self.doc[i] for i in sorted(self.hit_ids) if start <= self.doc[i].idx < end]
+        for hit in sorted(hits, key=lambda t: len(list(t.ancestors))):
+            value, source = self.date_of(hit)
+            if source != "publication":
+                return value
+        dates = self.dates.get(sent - 1)
+        return dates[0][1] if dates else None
+
+
+def _entity_text(tok: Token) -> str:
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return str(doc[start:end].text)
+
+
+def place_of(tok: Token, lex: Lexicon) -> str | None:
+    """A GPE/LOC/FAC named in a place phrase of the trigger ("in Sochi", "visited Minsk")."""
+    preps = lex.cue("place_prepositions")
+    lemma = tok.lemma_.lower()
+    visit = lemma in ("visit", "trip", "tour")
+    holders = [tok]
+    if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.i != tok.i:
+        holders.append(tok.head)  # "protests ... took place in Minsk"
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in preps and (child.lower_ != "to" or visit):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_LABELS:
+                        return _entity_text(pobj)
+            elif child.dep_ == "dobj" and visit and child.ent_type_ in PLACE_LABELS:
+                return _entity_text(child)
+            elif child.dep_ == "compound" and holder is tok and tok.pos_ == "NOUN" \
+                    and child.ent_type_ in PLACE_LABELS and child.i < tok.i \
+                    and lemma in ("meeting", "summit", "talk", "talks", "protest", "rally"):
+                return _entity_text(child)  # "the Sochi meeting"
+    return None

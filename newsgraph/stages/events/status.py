@@ -1,0 +1,170 @@
+"""Did it happen? Status (asserted / negated / hypothetical / planned) and who claims it.
+
+The trigger's clause and the clauses that govern it are walked upwards through the parse.
+Each step may add a cue: a negation on the trigger or a negating governor ("failed to",
+"refused to") → negated; a modal of possibility, a conditional "if", a governor of wish or
+demand ("wants to", "urged ... to") or a noun of possibility ("the possibility that") →
+hypothetical; "will", "plans to", "is expected to", "upcoming" → planned. A clause that is
+the complement of a reporting verb ("X said that ...", "Moscow maintains that ...") is a claim:
+the event is kept with ``claimed_by`` = the reporter. Precedence: negated > hypothetical >
+planned > asserted, so "would not attack" is negated and "might plan to" hypothetical.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .lexicon import Lexicon
+
+Token = Any
+
+# Dependencies through which the status of the governing clause carries down to the trigger.
+CARRY = frozenset({"xcomp", "conj", "ccomp", "acl", "advcl", "pcomp", "dobj", "nsubj", "acomp",
+                   "nsubjpass", "attr", "oprd", "relcl", "appos", "prep", "pobj", "csubj",
+                   "dative", "npadvmod"})
+# Prepositions that make a noun an adjunct of its verb ("At a meeting, they failed to ...");
+# the verb's negation or modality says nothing about the noun's event.
+ADJUNCT_PREPS = frozenset({"at", "during", "after", "before", "since", "in", "on", "following",
+                           "amid", "ahead", "despite", "until", "over", "throughout", "like",
+                           "with", "without", "from", "as", "because"})
+RANK = {"asserted": 0, "planned": 1, "hypothetical": 2, "negated": 3}
+
+
+@dataclass(slots=True)
+class Reading:
+    status: str = "asserted"
+    claimer: Token | None = None  # the subject token of the reporting verb
+    claim_verb: Token | None = None
+    reported_past: bool = False
+
+    def add(self, status: str) -> None:
+        if RANK[status] > RANK[self.status]:
+            self.status = status
+
+
+def _own_cues(tok: Token, lex: Lexicon, reading: Reading, *, is_trigger: bool) -> None:
+    for child in tok.children:
+        dep, low = child.dep_, child.lower_
+        if dep == "neg" or (is_trigger and dep == "det" and low == "no" and tok.pos_ == "NOUN"):
+            reading.add("negated")
+        elif dep == "advcl" and tok.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "mark" and c.lower_ in lex.cue("conditional_marks")
+                for c in child.children):
+            reading.add("hypothetical")  # the main clause of "if ..., Russia will cut ..."
+        elif dep in ("aux", "auxpass"):
+            if low in lex.cue("hypothetical_modals"):
+                # "would" inside a past report ("insisted that Russia would grant") is a
+                # future seen from the past: planned, not hypothetical.
+                if low == "would" and reading.reported_past is False and reading.claimer is None \
+                        and _in_past_report(tok, lex):
+                    reading.add("planned")
+                else:
+                    reading.add("hypothetical")
+            elif low in lex.cue("planned_modals"):
+                reading.add("planned")
+        elif dep == "mark" and low in lex.cue("conditional_marks"):
+            reading.add("hypothetical")
+        elif dep == "advmod" and low in lex.cue("hypothetical_adverbs"):
+            reading.add("hypothetical")
+        elif dep in ("amod", "compound") and tok.pos_ == "NOUN":
+            if low in lex.cue("planned_adjectives"):
+                reading.add("planned")
+            elif low in lex.cue("hypothetical_adjectives"):
+                reading.add("hypothetical")
+        elif dep == "prep" and low == "according":
+            for to in child.children:
+                for pobj in to.children:
+                    if pobj.dep_ == "pobj" and reading.claimer is None:
+                        reading.claimer = pobj
+
+
+def _has(tok: Token, *deps: str) -> bool:
+    return any(c.dep_ in deps for c in tok.children)
+
+
+def _in_past_report(tok: Token, lex: Lexicon) -> bool:
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "ccomp":
+            head = cur.head
+            return head.lemma_ in lex.cue("claim_verbs") and head.tag_ in ("VBD", "VBN")
+        if cur.head.i == cur.i or cur.dep_ not in ("conj", "xcomp"):
+            return False
+        cur = cur.head
+    return False
+
+
+def read_status(trigger: Token, lex: Lexicon) -> Reading:
+    """Walk from the trigger up its governing clauses, collecting status cues."""
+    reading = Reading()
+    cur = trigger
+    _own_cues(cur, lex, reading, is_trigger=True)
+    i = trigger.i
+    if i >= 3 and trigger.doc[i - 3].lower_ in ("in", "so") and \
+            trigger.doc[i - 2].lower_ in ("order", "as") and trigger.doc[i - 1].lower_ == "to":
+        reading.add("hypothetical")  # purpose: "in order to cut a deal"
+    for _ in range(8):
+        head = cur.head
+        dep = cur.dep_
+        if head.i == cur.i or dep not in CARRY:
+            break
+        if dep == "pobj" and cur.pos_ in ("NOUN", "PROPN") and head.lower_ in ADJUNCT_PREPS:
+            break  # "At a meeting ..., X failed to ..." — the meeting still happened
+        if dep == "relcl":
+            break  # a relative clause is its own assertion
+        lemma = head.lemma_.lower()
+        if dep == "ccomp" or (dep in ("advcl", "xcomp") and lemma in lex.cue("claim_verbs")
+                              and head.pos_ == "VERB"):
+            if lemma in lex.cue("claim_verbs") or lemma in lex.cue("belief_verbs"):
+                reading.claim_verb = head
+                reading.claimer = _reporter(head)
+                if lemma in lex.cue("belief_verbs") and lemma not in lex.cue("claim_verbs"):
+                    reading.add("hypothetical")
+                # negation or modality of the report itself does not reach the content
+                if lemma in ("deny",):
+                    reading.add("negated")
+                break
+        infinitival = dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                             for c in cur.children)
+        if dep in ("xcomp", "ccomp", "dobj") or infinitival or (dep == "acl"
+                                                              and head.pos_ == "NOUN"):
+            if lemma in lex.cue("negating_governors"):
+                reading.add("negated")
+            elif lemma in lex.cue("hypothetical_governors"):
+                reading.add("hypothetical")
+            elif lemma in lex.cue("planned_governors") or (
+                    lemma == "be" and dep == "xcomp" and not _has(head, "attr", "acomp")):
+                reading.add("planned")  # "plans to visit", "is to visit"
+        if dep == "acl" and head.pos_ == "NOUN" and lemma in lex.cue("hypothetical_nouns"):
+            reading.add("hypothetical")
+            break  # "the possibility that ...": the outer clause is about the possibility
+        if dep == "pcomp" and head.lower_ == "without":
+            reading.add("negated")  # "without Belarus supporting a plan"
+        if dep == "prep" and head.pos_ == "VERB" and \
+                lemma in lex.cue("hypothetical_governors"):
+            reading.add("hypothetical")  # "called for sanctions", "asked for help"
+        if dep in ("pcomp", "pobj") and head.dep_ == "prep":
+            gov = head.head
+            if gov.pos_ == "NOUN" and gov.lemma_.lower() in lex.cue("hypothetical_nouns"):
+                reading.add("hypothetical")  # "the possibility of Washington using ..."
+                break
+        if dep == "advcl":
+            marks = {c.lower_ for c in cur.children if c.dep_ == "mark"}
+            if marks & lex.cue("conditional_marks"):
+                reading.add("hypothetical")
+            if marks & {"because", "as", "since", "after", "before", "when", "while",
+                        "although", "though", "until", "once"}:
+                break  # an adverbial clause of its own: its governor's modality stays there
+        cur = head
+        _own_cues(cur, lex, reading, is_trigger=False)
+    return reading
+
+
+def _reporter(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    if verb.dep_ in ("conj", "relcl") and verb.head.pos_ in ("VERB", "NOUN", "PROPN"):
+        return _reporter(verb.head) if verb.dep_ == "conj" else verb.head
+    return None

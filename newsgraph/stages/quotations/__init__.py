@@ -1,0 +1,102 @@
+"""Quotations: direct quotes with their speakers, and scare quotes kept apart.
+
+``marks.py`` pairs the quotation marks; ``attribution.py`` finds the speech verb and its
+subject in the shared parse; the speaker becomes an actor through ``article.mentions`` (the
+mention overlapping the speaker phrase; pronouns are resolved by the actors stage). A short
+quote (<= 4 words) with no speech verb close to it in the parse is a scare quote
+("defect", "union state"), recorded in ``article.scare_quotes``; a short quote that a speech
+verb governs ("denounced ... as a 'dangerous precedent'") is a partial quote.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from ...models import Article, Mention, Quote, Span
+from ...pipeline import stage
+from .attribution import SHORT_WORDS, Speaker, colon_speaker, find_verb, speaker_of
+from .marks import find_quotes
+
+__all__ = ["extract_quotations", "quotations"]
+
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them"}
+# Descriptions that stand for the source just named ("The piece concluded ...").
+_DOCUMENT_NOUNS = {"piece", "article", "report", "statement", "paper", "journal", "magazine",
+                   "newspaper", "op-ed", "editorial", "essay", "communique", "letter"}
+
+
+def _actor_for(speaker: Speaker, mentions: tuple[Mention, ...]) -> str | None:
+    overlapping = [m for m in mentions if m.start < speaker.end and speaker.start < m.end]
+    if not overlapping:
+        return None
+    on_head = [m for m in overlapping if m.start <= speaker.head < m.end]
+    return (on_head or overlapping)[-1].actor_id
+
+
+def _fallback_actor(doc: Any, speaker: Speaker, mentions: tuple[Mention, ...]) -> str | None:
+    """A pronoun or "the piece" with no mention: the nearest earlier subject that has one."""
+    head_word = speaker.text.split()[-1].lower() if speaker.text else ""
+    if head_word not in _PRONOUNS and head_word not in _DOCUMENT_NOUNS:
+        return None
+    for m in sorted(mentions, key=lambda m: m.start, reverse=True):
+        if m.end > speaker.start or speaker.start - m.start > 800 or m.kind == "pronoun":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            return m.actor_id
+    return None
+
+
+def extract_quotations(text: str, doc: Any, mentions: tuple[Mention, ...] = ()
+                       ) -> tuple[list[Quote], list[Span]]:
+    """(quotes, scare quotes) of ``text``; ``doc`` is the spaCy parse of ``text``."""
+    marked = find_quotes(text)
+    ranges = [(q.open, q.close + 1) for q in marked]
+    quotes: list[Quote] = []
+    scare: list[Span] = []
+    previous: Quote | None = None
+    for q in marked:
+        inner = text[q.start:q.end]
+        words = len(inner.split())
+        ends_sentence = inner.rstrip("\"'”’)]").endswith((".", "!", "?", "…"))
+        short = words <= SHORT_WORDS and not ends_sentence
+        speaker: Speaker | None = None
+        span = doc.char_span(q.start, q.end, alignment_mode="expand") if doc is not None else None
+        if span is not None and len(span):
+            sents = {t.sent.start for t in (doc[span.start], doc[span.end - 1])}
+            context = [t for s in sorted(sents) for t in doc[s:doc[s].sent.end]]
+            verb = find_verb(doc, span, context, ranges, short)
+            if verb is not None:
+                speaker = speaker_of(verb, ranges)
+                if speaker is None:
+                    speaker = Speaker(verb.idx, verb.idx, "", verb.idx)  # attributed, no subject
+            elif not short:
+                speaker = colon_speaker(doc, span, ranges)
+        if speaker is None and short:
+            scare.append(Span(start=q.start, end=q.end))
+            continue
+        actor = None
+        if speaker is not None and speaker.text:
+            actor = _actor_for(speaker, mentions) or _fallback_actor(doc, speaker, mentions)
+        quote = Quote(start=q.start, end=q.end, text=inner, speaker_actor=actor,
+                      speaker_text=speaker.text if speaker and speaker.text else None,
+                      speaker_start=speaker.start if speaker and speaker.text else None,
+                      speaker_end=speaker.end if speaker and speaker.text else None)
+        if speaker is None and previous is not None and previous.speaker_text and \
+                q.open - previous.end < 250 and "\n\n" not in text[previous.end:q.open]:
+            # '"...," he said. "More."' — the next quote continues the same speaker
+            quote = dataclasses.replace(quote, speaker_actor=previous.speaker_actor,
+                                        speaker_text=previous.speaker_text,
+                                        speaker_start=previous.speaker_start,
+                                        speaker_end=previous.speaker_end)
+        quotes.append(quote)
+        previous = quote
+    return quotes, scare
+
+
+@stage("quotations", "1", requires={"body", "doc", "mentions", "actors"},
+       provides={"quotes", "scare_quotes"})
+def quotations(article: Article) -> Article:
+    found, scare = extract_quotations(article.body, article.doc, article.mentions)
+    return dataclasses.replace(article, quotes=tuple(found), scare_quotes=tuple(scare))

@@ -1,0 +1,143 @@
+"""Who said a quote: the speech verb that governs it (or stands right beside it) and its subject.
+
+Read from the shared dependency parse. A quote is attributed when a speech verb of
+``speech_verbs.txt`` in the same sentence(s) is an ancestor of the quote (for short quotes:
+with at most one other verb between them) or stands within a few tokens of it; "according to
+X" counts as a speech verb whose speaker is X.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+SPEECH_VERBS = frozenset(
+    line.strip() for line in
+    resources.files(__package__).joinpath("speech_verbs.txt").read_text(encoding="utf-8")
+    .splitlines() if line.strip() and not line.startswith("#"))
+
+SHORT_WORDS = 4  # a quote this short needs a close, structural link to a speech verb
+ADJACENT = 3  # tokens between a quote and a speech verb that still count as "beside it"
+_SUBJECTS = ("nsubj", "nsubjpass")
+_NP_LEFT = {"det", "poss", "amod", "compound", "nmod", "case", "predet", "nummod"}
+_CLIMB = {"conj", "advcl", "xcomp", "pcomp", "acl", "dobj", "pobj", "prep", "relcl", "ccomp"}
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    start: int
+    end: int
+    text: str
+    head: int  # char offset of the head token
+
+
+def _in_any(idx: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= idx < e for s, e in ranges)
+
+
+def is_speech_verb(token: Any) -> bool:
+    if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+        return True
+    return bool(token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS)
+
+
+def _verbs_between(token: Any, verb: Any) -> int | None:
+    """Verbs on the head path from ``token`` up to ``verb``; None when verb is no ancestor."""
+    count = 0
+    while token.head is not token:
+        token = token.head
+        if token is verb:
+            return count
+        if token.pos_ in ("VERB", "AUX"):
+            count += 1
+    return None
+
+
+def _gap(quote: Any, verb: Any, quotes: list[tuple[int, int]]) -> int:
+    """Tokens (not punctuation) between the quote and the verb."""
+    lo, hi = (verb.i + 1, quote.start) if verb.i < quote.start else (quote.end, verb.i)
+    doc = verb.doc
+    return sum(1 for t in doc[lo:hi] if not t.is_punct and not _in_any(t.idx, quotes))
+
+
+def find_verb(doc: Any, quote: Any, context: Any, quotes: list[tuple[int, int]],
+              short: bool) -> Any | None:
+    """The speech verb a quote belongs to, or None."""
+    best: tuple[int, int, Any] | None = None
+    tops = [t for t in quote if not (quote.start <= t.head.i < quote.end) or t.head is t]
+    for verb in context:
+        if _in_any(verb.idx, quotes) or not is_speech_verb(verb):
+            continue
+        between = min((b for b in (_verbs_between(t, verb) for t in tops) if b is not None),
+                      default=None)
+        gap = _gap(quote, verb, quotes)
+        if between is not None and (not short or between <= 1):
+            score = (0, between)
+        elif gap <= ADJACENT:
+            score = (1, gap)
+        elif not short:
+            score = (2, gap)
+        else:
+            continue
+        if best is None or score < best[:2]:
+            best = (score[0], score[1], verb)
+    return best[2] if best else None
+
+
+def noun_phrase(token: Any) -> tuple[int, int]:
+    """Token range of the phrase naming a speaker: left modifiers, head, following compounds."""
+    left = token.i
+    for child in token.children:
+        if child.i < token.i and child.dep_ in _NP_LEFT:
+            left = min(left, child.left_edge.i)
+    right = token.i + 1
+    doc = token.doc
+    while right < len(doc) and doc[right].dep_ in ("flat", "compound") and \
+            doc[right].head.i == token.i:
+        right += 1
+    return left, right
+
+
+def speaker_of(verb: Any, quotes: list[tuple[int, int]]) -> Speaker | None:
+    """The subject of a speech verb, climbing through clauses that have none of their own."""
+    doc = verb.doc
+    node = verb
+    for _ in range(5):
+        if node.lower_ == "according":
+            to = next((c for c in node.children if c.lower_ == "to"), None)
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+            return _speaker(doc, obj) if obj is not None else None
+        subj = next((c for c in node.children
+                     if c.dep_ in _SUBJECTS and not _in_any(c.idx, quotes)), None)
+        if subj is None:
+            agent = next((c for c in node.children if c.dep_ == "agent"), None)
+            subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if subj is not None:
+            if subj.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
+                subj = node.head
+            return _speaker(doc, subj)
+        if node.dep_ == "relcl":
+            return _speaker(doc, node.head)
+        if node.head is node or node.dep_ not in _CLIMB:
+            return None
+        node = node.head
+    return None
+
+
+def _speaker(doc: Any, token: Any) -> Speaker:
+    left, right = noun_phrase(token)
+    span = doc[left:right]
+    return Speaker(span.start_char, span.end_char, span.text, token.idx)
+
+
+def colon_speaker(doc: Any, quote: Any, quotes: list[tuple[int, int]]) -> Speaker | None:
+    """``X writing: "..."`` / ``X: "..."``: the subject of the clause before the colon."""
+    before = quote.start - 1
+    while before >= 0 and doc[before].is_punct and doc[before].text != ":":
+        before -= 1
+    if before < 0 or doc[before].text != ":":
+        return None
+    sent = doc[before].sent
+    root = sent.root
+    return speaker_of(root, quotes) if root.i < before else None

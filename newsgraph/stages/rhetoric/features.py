@@ -1,0 +1,121 @@
+"""Features shared by training and inference: static embeddings, TF-IDF n-grams, lexicon
+cues and document-level repetition statistics (Repetition needs the whole article)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+
+from . import lexicons
+from .static import StaticEmbedder
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_QUOTED = re.compile(r"[\"“”‘’']([^\"“”\n]{1,40}?)[\"“”’']")
+_STOP = frozenset("""a an the and or but if of to in on at by for with from as is are was were be
+been being it its this that these those he she they them his her their we our you your i me my not
+no so than then there here have has had do does did will would can could should may might must
+also just about into over after before more most very such which who whom what when where why how
+all any some one two said says""".split())
+
+Paragraph = tuple[int, int]
+
+
+def paragraphs(body: str) -> list[Paragraph]:
+    """Non-empty lines of ``body``: the unit SemEval-2023 Task 3 labels."""
+    out: list[Paragraph] = []
+    pos = 0
+    for line in body.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            out.append((pos + lead, pos + lead + len(stripped)))
+        pos += len(line) + 1
+    return out
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
+
+
+def ngrams(text: str) -> list[str]:
+    toks = tokens(text)
+    return toks + [a + " " + b for a, b in zip(toks, toks[1:], strict=False)]
+
+
+class Tfidf:
+    """Sublinear TF-IDF over word 1-2-grams with a fixed vocabulary, l2-normalised."""
+
+    def __init__(self, vocab: Sequence[str], idf: np.ndarray) -> None:
+        self.vocab = list(vocab)
+        self.index = {g: i for i, g in enumerate(self.vocab)}
+        self.idf = idf.astype(np.float32)
+
+    def sparse(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        counts = Counter(g for g in ngrams(text) if g in self.index)
+        if not counts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        idx = np.fromiter((self.index[g] for g in counts), dtype=np.int64, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
+        val = (1.0 + np.log(tf)) * self.idf[idx]
+        return idx, val / float(np.linalg.norm(val))
+
+
+def scare_quote_count(text: str) -> int:
+    """Short quoted phrases (1-3 words): the usual shape of scare quotes."""
+    return sum(1 for m in _QUOTED.finditer(text) if len(m.group(1).split()) <= 3)
+
+
+def hand_features(text: str, index: int, total: int, article_counts: Counter[str],
+                  article_bigrams: Counter[str]) -> list[float]:
+    toks = tokens(text)
+    content = [t for t in toks if t not in _STOP and len(t) > 3]
+    reps = [article_counts[t] for t in content]
+    bigrams = [a + " " + b for a, b in zip(toks, toks[1:], strict=False)]
+    shared_bigrams = sum(1 for b in bigrams if article_bigrams[b] > 1 and not
+                         (b.split()[0] in _STOP and b.split()[1] in _STOP))
+    caps = sum(1 for w in text.split() if len(w) > 2 and w.isupper())
+    feats = [
+        math.log1p(len(toks)),
+        math.log1p(text.count("?")),
+        math.log1p(text.count("!")),
+        math.log1p(sum(text.count(q) for q in "\"“”")),
+        math.log1p(scare_quote_count(text)),
+        math.log1p(caps),
+        math.log1p(max(reps, default=0)),
+        sum(1 for r in reps if r >= 3) / (len(content) or 1),
+        math.log1p(shared_bigrams),
+        index / max(total - 1, 1),
+        1.0 if index == 0 else 0.0,
+        math.log1p(total),
+    ]
+    feats += [math.log1p(c) for c in lexicons.counts(text)]
+    return feats
+
+
+def article_stats(texts: Sequence[str]) -> tuple[Counter[str], Counter[str]]:
+    words: Counter[str] = Counter()
+    bigrams: Counter[str] = Counter()
+    for text in texts:
+        toks = tokens(text)
+        words.update(toks)
+        bigrams.update(a + " " + b for a, b in zip(toks, toks[1:], strict=False))
+    return words, bigrams
+
+
+def unit_features(texts: Sequence[str], embedder: StaticEmbedder,
+                  context: Sequence[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Dense features of each unit (paragraph or sentence) of one article.
+
+    Returns (embeddings [n, dim], hand features [n, k]); ``context`` is the article's
+    paragraphs used for the document-level statistics (defaults to ``texts``).
+    """
+    ctx = list(context) if context is not None else list(texts)
+    words, bigrams = article_stats(ctx)
+    emb = np.stack([embedder.embed(t) for t in texts]) if texts else np.zeros((0, embedder.dim))
+    hand = np.array([hand_features(t, i, len(texts), words, bigrams)
+                     for i, t in enumerate(texts)], dtype=np.float32).reshape(len(texts), -1)
+    return emb.astype(np.float32), hand

@@ -1,0 +1,32 @@
+"""Cue lexicons (``data/lexicon.json``) compiled to one regex per category."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+CATEGORIES = ("loaded", "name_calling", "doubt", "fear", "exaggeration", "flag_waving",
+              "causal", "dilemma", "authority", "slogans", "killer", "whatabout", "hedge",
+              "speculation", "first_person", "reporting_verbs")
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict[str, re.Pattern[str]]:
+    raw = json.loads(resources.files(__package__).joinpath("data/lexicon.json").read_text("utf-8"))
+    out: dict[str, re.Pattern[str]] = {}
+    for cat in CATEGORIES:
+        # Longest first so "seemingly endless" wins over "endless" in one pass.
+        words = sorted(raw[cat], key=len, reverse=True)
+        alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        out[cat] = re.compile(rf"(?<![\w'’-])(?:{alt})(?![\w'’-])", re.IGNORECASE)
+    return out
+
+
+def counts(text: str) -> list[int]:
+    return [len(p.findall(text)) for p in patterns().values()]
+
+
+def hits(text: str, category: str) -> list[tuple[int, int]]:
+    return [m.span() for m in patterns()[category].finditer(text)]

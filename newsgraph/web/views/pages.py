@@ -1,0 +1,108 @@
+"""Web pages over one article or actor: home and search, article, actors, actor, events."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+
+from ...export import article_record
+from ...models import PLOVER_TYPES, STATUSES
+from .. import cross, render
+from ..app import page, store_of
+from ..queries import Names, actor_view, name_incidents, polarity
+from .api import DATE, event_filter
+
+router = APIRouter(include_in_schema=False)
+PAGE = 25
+Offset = Annotated[int, Query(ge=0, le=1_000_000)]
+
+
+def _pager(request: Request, count: int, limit: int, offset: int) -> dict[str, Any]:
+    prev = (str(request.url.include_query_params(offset=max(0, offset - limit)))
+            if offset > 0 else None)
+    nxt = (str(request.url.include_query_params(offset=offset + limit))
+           if count >= limit else None)
+    return {"prev": prev, "next": nxt}
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, q: str = Query("", max_length=500),
+         offset: Offset = 0) -> HTMLResponse:
+    store = store_of(request)
+    q = q.strip()
+    if q:
+        hits = store.search(q, limit=PAGE, offset=offset)
+        return page(request, "search.html", q=q, hits=hits, offset=offset,
+                    pager=_pager(request, len(hits), PAGE, offset))
+    recent = store.list_articles(limit=PAGE, offset=offset)
+    return page(request, "home.html", q="", articles=recent, total=store.count("articles"),
+                events=store.count("events"), actors=store.count("actors"),
+                pager=_pager(request, len(recent), PAGE, offset))
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, article_id: str) -> HTMLResponse:
+    store = store_of(request)
+    found = store.get(article_id)
+    if found is None:
+        raise HTTPException(404, "No article with this id.")
+    names = Names(store, found)
+    record = article_record(found)
+    for e in record["events"]:
+        e["source_name"] = names(e["source_actor"])
+        e["target_name"] = names(e["target_actor"])
+        e["claimed_name"] = names(e["claimed_by"]) if e.get("claimed_by") else None
+        e["polarity"] = polarity(e["type"])
+    for quote in record["quotes"]:
+        quote["speaker_name"] = (names(quote["speaker_actor"]) if quote.get("speaker_actor")
+                                 else quote.get("speaker_text"))
+    body = render.highlighted_body(found.body, render.highlights(found, names))
+    return page(request, "article.html", article=record, body=body)
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors(request: Request, q: str = Query("", max_length=200),
+           offset: Offset = 0) -> HTMLResponse:
+    rows = store_of(request).actors(limit=PAGE * 2, offset=offset, q=q.strip() or None)
+    return page(request, "actors.html", q=q, actors=rows,
+                pager=_pager(request, len(rows), PAGE * 2, offset))
+
+
+@router.get("/actors/{actor_id:path}", response_class=HTMLResponse)
+def actor(request: Request, actor_id: str, offset: Offset = 0) -> HTMLResponse:
+    store = store_of(request)
+    view = actor_view(store, actor_id, limit=100, offset=offset)
+    if view is None:
+        raise HTTPException(404, "No actor with this id.")
+    for e in view["events"]:
+        e["polarity"] = polarity(e["type"])
+    merged = None
+    if cross.available("timeline"):
+        merged = name_incidents(cross.plain(cross.function("timeline")(store, actor=actor_id)),
+                                Names(store))
+    return page(request, "actor.html", **view, merged=merged,
+                pager=_pager(request, len(view["events"]), 100, offset))
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events(request: Request, actor: str = "", type: str = "", status: str = "",
+           since: Annotated[str, Query(pattern=DATE + "|^$")] = "",
+           until: Annotated[str, Query(pattern=DATE + "|^$")] = "",
+           outlet: str = "", offset: Offset = 0) -> HTMLResponse:
+    store = store_of(request)
+    flt = event_filter(actor=actor, type=type, status=status, since=since or None,
+                       until=until or None, outlet=outlet, article=None, limit=PAGE * 2,
+                       offset=offset)
+    rows = store.events(flt)
+    names = Names(store)
+    for e in rows:
+        e["source_name"] = names(e["source_actor"])
+        e["target_name"] = names(e["target_actor"])
+        e["polarity"] = polarity(e["type"])
+    form = {"actor": actor, "type": type, "status": status, "since": since, "until": until,
+            "outlet": outlet}
+    return page(request, "events.html", events=rows, form=form, types=PLOVER_TYPES,
+                statuses=STATUSES, actor_name=names(actor) if actor else None,
+                pager=_pager(request, len(rows), PAGE * 2, offset))

@@ -1,0 +1,90 @@
+"""The dossier: escaped hostile text, self-contained HTML, and a real headless Chromium run."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsgraph.compare import update
+from newsgraph.compare.dossier import highlight, write_dossier
+from newsgraph.models import Mention, Technique
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def _hostile(multi):
+    a = multi[0]
+    body = a.body + "\n\n" + HOSTILE + " </script><!-- & ]]>"
+    return dataclasses.replace(
+        a, id="hostile", title=HOSTILE, outlet=HOSTILE, body=body,
+        techniques=(*a.techniques, Technique(start=len(a.body) + 2, end=len(a.body) + 30,
+                                             technique="Loaded_Language", confidence=0.9)))
+
+
+def test_highlight_escapes_and_nests_overlapping_spans(multi) -> None:
+    a = dataclasses.replace(multi[0], body="<b>Russia</b> & Belarus", mentions=(
+        Mention(start=3, end=9, text="Russia", actor_id="Q159"),),
+        techniques=(Technique(start=0, end=13, technique="Loaded_Language",
+                              confidence=1.0),), events=(), quotes=())
+    out = str(highlight(a))
+    assert "<b>" not in out and "&lt;b&gt;" in out and "&amp; Belarus" in out
+    assert out.count("<mark") == 3  # before, inside and after the mention
+    assert 'class="k-m k-t"' in out
+
+
+@pytest.fixture()
+def dossier(fresh_store, multi, tmp_path) -> Path:
+    for a in [*multi, _hostile(multi)]:
+        fresh_store.save(a)
+    update(fresh_store)
+    return write_dossier(fresh_store, tmp_path / "dossier.html")
+
+
+def test_dossier_is_self_contained_and_escaped(dossier) -> None:
+    html = dossier.read_text(encoding="utf-8")
+    assert HOSTILE not in html and "&lt;script&gt;alert" in html
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", html, re.I)
+    assert html.count("<script>") == 2  # plotly (once) and the page's own code
+    assert "default-src 'none'" in html
+    for section in ("overview", "actors", "timeline", "graph", "incidents", "claims",
+                    "sources", "articles"):
+        assert f'id="{section}"' in html
+
+
+@pytest.mark.browser
+def test_dossier_in_headless_chromium(dossier) -> None:
+    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
+        pytest.skip("Debian chromium is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    errors: list[str] = []
+    requests: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        try:
+            page = browser.new_page()
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.on("dialog", lambda d: errors.append("dialog: " + d.message))
+            page.on("request", lambda r: requests.append(r.url))
+            page.goto(dossier.as_uri())
+            for chart in ("timeline", "graph", "months", "profiles"):
+                page.wait_for_selector(f"#chart-{chart} .main-svg", timeout=20_000)
+            assert page.locator("#chart-timeline .point").count() > 0
+            page.locator("#article-hostile details summary").click()
+            assert HOSTILE in page.locator("#article-hostile .body").inner_text()
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "dossier.png"), full_page=False)
+        finally:
+            browser.close()
+    assert errors == []
+    assert [u for u in requests if not u.startswith("file:")] == []
+    assert (ARTIFACTS / "dossier.png").stat().st_size > 10_000
