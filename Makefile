@@ -27,3 +27,6 @@ bench:            ## speed runs against named baselines (prints a table)
 
 gates:            ## quality gates only
 	$(PY) -m pytest benchmarks/gates -q -p no:cacheprovider
+
+train-rhetoric:   ## retrain the rhetoric weights from $(SHARED)/data/rhetoric (needs the ml extra)
+	HF_HUB_OFFLINE=1 OPENBLAS_NUM_THREADS=1 $(PY) -m newsgraph.stages.rhetoric.training --data $(SHARED)/data/rhetoric

@@ -1,8 +1,9 @@
 """Speed of the text-side ingest stages (clean, metadata, language, sentences) on one core.
 
-    python3 benchmarks/speed_cleaning.py [N]
+    python3 benchmarks/speed_cleaning.py [N] [DIR]
 
-Runs the noisy gold texts (benchmarks/gold/noisy) N times (default 50) through each stage
+Runs the noisy gold texts (benchmarks/gold/noisy, or the *.txt files of DIR) N times
+(default 50) through each stage
 and prints milliseconds per article per stage and articles per second for the four together.
 Also times pysbd on the same bodies, the splitter we chose not to use.
 """
@@ -15,16 +16,16 @@ from pathlib import Path
 
 from newsgraph.models import Article, SourceRef
 from newsgraph.stages.cleaning import clean
-from newsgraph.stages.language import detect, language
+from newsgraph.stages.language import language
 from newsgraph.stages.metadata import metadata
 from newsgraph.stages.sentences import sentences
 
 GOLD = Path(__file__).parent / "gold" / "noisy"
 
 
-def main(rounds: int) -> None:
+def main(rounds: int, folder: Path = GOLD) -> None:
     articles = [Article(id=p.stem, source=SourceRef(uri=str(p), format="text"),
-                        raw=p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.txt"))]
+                        raw=p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))]
     batch = articles
     for stage in (clean, metadata, language, sentences):  # warm-up: models, regex caches
         batch = stage(batch)
@@ -54,4 +55,5 @@ def main(rounds: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 50)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 50,
+         Path(sys.argv[2]) if len(sys.argv) > 2 else GOLD)

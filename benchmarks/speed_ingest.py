@@ -6,8 +6,8 @@ sentence templates, every one distinct so the content-hash store never skips), w
 a temporary folder, and runs ``api.Runner(stages=INGEST_STAGES)`` over the folder twice per
 kind: without a store (the same pipeline, results dropped, so nothing accumulates) and
 with a fresh SQLite store (``Runner`` then also runs the cross-article update).
-Prints articles/s, peak RSS, and RSS sampled every N/10 articles
-to show memory stays flat.
+Prints articles/s (wall clock, and per CPU-second, which is what one core gives when the
+machine is shared), peak RSS, and RSS sampled every N/10 articles to show memory stays flat.
 
     python3 -m benchmarks.speed_ingest --n 10000
     python3 -m benchmarks.speed_ingest --n 1000 --kinds text --stores sqlite
@@ -105,7 +105,7 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(folder: Path, n: int, store: Any) -> tuple[float, list[float], int]:
+def run(folder: Path, n: int, store: Any) -> tuple[float, float, list[float], int]:
     """One ingest run over the folder; without a store the same batches go through the
     same pipeline and the results are dropped (``Runner`` without a store would keep them
     all in memory for the caller)."""
@@ -119,7 +119,7 @@ def run(folder: Path, n: int, store: Any) -> tuple[float, list[float], int]:
         if done % step == 0:
             samples.append(rss_mb())
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     if store is not None:
         runner = api.Runner(store=store, stages=INGEST_STAGES, workers=1)
         _, summary = runner.run(api.read_inputs([str(folder)]), progress=progress)
@@ -134,7 +134,7 @@ def run(folder: Path, n: int, store: Any) -> tuple[float, list[float], int]:
             stored += ok
             for _ in range(ok):
                 progress(1)
-    return time.perf_counter() - start, samples, stored
+    return time.perf_counter() - start, time.process_time() - cpu, samples, stored
 
 
 def main() -> None:
@@ -150,8 +150,8 @@ def main() -> None:
         api.Runner(stages=INGEST_STAGES).run(
             api.read_inputs([as_text(10**9), as_html(10**9 + 1)]))
         print(f"ingest speed on one core, {args.n} articles per run (~800 words each)")
-        print(f"{'kind':5} {'store':7} {'articles/s':>10} {'stored':>7} {'peak RSS MB':>11}  "
-              "RSS every n/10 (MB)")
+        print(f"{'kind':5} {'store':7} {'articles/s':>10} {'per CPU-s':>9} {'stored':>7} "
+              f"{'peak RSS MB':>11}  RSS every n/10 (MB)")
         for kind in args.kinds:
             folder = Path(tmp) / kind
             folder.mkdir()
@@ -162,11 +162,12 @@ def main() -> None:
             for store_name in args.stores:
                 store = None if store_name == "none" else SQLiteStore(Path(tmp) / f"{kind}.db")
                 try:
-                    elapsed, samples, stored = run(folder, args.n, store)
+                    elapsed, cpu, samples, stored = run(folder, args.n, store)
                 finally:
                     if store is not None:
                         store.close()
-                print(f"{kind:5} {store_name:7} {stored / elapsed:10.1f} {stored:7d} "
+                print(f"{kind:5} {store_name:7} {stored / elapsed:10.1f} {stored / cpu:9.1f} "
+                      f"{stored:7d} "
                       f"{peak_mb():11.0f}  {' '.join(f'{s:.0f}' for s in samples)}", flush=True)
 
 

@@ -11,6 +11,7 @@ the full ASGI app (routing, validation, JSON), after a short warm-up. Target: p9
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -18,8 +19,16 @@ import tempfile
 import time
 from pathlib import Path
 
-from newsgraph.models import Actor, Article, Event, Evidence, Mention, SourceRef
-from newsgraph.models import PLOVER_TYPES, STATUSES
+from newsgraph.models import (
+    PLOVER_TYPES,
+    STATUSES,
+    Actor,
+    Article,
+    Event,
+    Evidence,
+    Mention,
+    SourceRef,
+)
 from newsgraph.store import SQLiteStore
 
 ACTORS = [Actor(id=f"Q{1000 + i}", name=name, type=kind, country=None)
@@ -42,13 +51,19 @@ ACTORS = [Actor(id=f"Q{1000 + i}", name=name, type=kind, country=None)
 OUTLETS = ["Wire One", "Daily Two", "Herald Three", "Gazette Four", "Times Five", "Post Six",
            "Tribune Seven", "Observer Eight", "Monitor Nine", "Courier Ten", "Review Eleven",
            "Journal Twelve"]
-WORDS = ("oil gas supply price talks deal summit border sanctions transit tariff refinery "
-         "minister president agreement protest election army exercise loan credit embassy "
-         "envoy delegation pipeline barrels tons percent imports exports treaty union "
-         "meeting statement spokesman officials week month crisis energy market").split()
-QUERIES = ["Sochi", "Druzhba", "oil", "pipeline sanctions", "Lukashenko Putin", "Minsk talks",
-           "refinery", "Brussels envoy", "gas price", "election protest", "treaty",
-           "Gazprom transit"]
+WORDS = [
+    "oil", "gas", "supply", "price", "talks", "deal", "summit", "border", "sanctions", "transit",
+    "tariff", "refinery", "minister", "president", "agreement", "protest", "election", "army",
+    "exercise", "loan", "credit", "embassy", "envoy", "delegation", "pipeline", "barrels",
+    "tons", "percent", "imports", "exports", "treaty", "union", "meeting", "statement",
+    "spokesman", "officials", "week", "month", "crisis", "energy", "market",
+]
+# Names and places match 3-15% of the synthetic articles; the filler words match ~95% of
+# them (the vocabulary is tiny), the worst case for BM25, which scores every match.
+NAMED_QUERIES = ["Sochi", "Druzhba", "Lukashenko Putin", "Minsk talks", "Brussels envoy",
+                 "Gazprom transit", "Tsikhanouskaya", "Warsaw Kyiv"]
+COMMON_QUERIES = ["oil", "pipeline sanctions", "gas price", "election protest", "treaty",
+                  "refinery"]
 
 
 def synthetic_article(i: int, rng: random.Random) -> Article:
@@ -116,7 +131,8 @@ def measure(client: object, url: str, params: list[dict[str, str]], requests: in
         times.append((time.perf_counter() - t0) * 1000)
         if r.status_code != 200:
             raise SystemExit(f"{url} {p} -> {r.status_code}: {r.text[:200]}")
-        rows += len(r.json()["items"])
+        body = r.json()
+        rows += len(body.get("items", body.get("events", [])))
     times.sort()
     return statistics.median(times), times[int(0.95 * (len(times) - 1))], rows // requests
 
@@ -150,19 +166,30 @@ def main(argv: list[str] | None = None) -> int:
         ("events, actor+type+since", "/api/v1/events",
          [{"actor": a, "type": t, "since": "2021"} for a in actors[:10]
           for t in PLOVER_TYPES[:4]]),
-        ("search", "/api/v1/search", [{"q": q} for q in QUERIES]),
+        ("search, names/places", "/api/v1/search", [{"q": q} for q in NAMED_QUERIES]),
+        ("search, words in 95% of docs", "/api/v1/search", [{"q": q} for q in COMMON_QUERIES]),
+    ]
+    # not under the target: shown so the cost of the other listings stays visible
+    extra: list[tuple[str, str, list[dict[str, str]]]] = [
+        ("(info) actors list", "/api/v1/actors", [{}, {"q": "a"}]),
+        ("(info) one actor + relations", "/api/v1/actors/Q1000", [{}]),
     ]
     print(f"store: {path} ({args.articles} articles), {args.requests} requests per case")
-    print(f"{'case':28} {'p50 ms':>8} {'p95 ms':>8} {'rows':>6}")
+    print(f"{'case':30} {'p50 ms':>8} {'p95 ms':>8} {'rows':>6}")
     worst = 0.0
     with TestClient(create_app(Settings(db=str(path), writer="thread"))) as client:
         n_events = client.get("/api/v1/status").json()["articles"]
         for name, url, params in cases:
             p50, p95, rows = measure(client, url, params, args.requests)
             worst = max(worst, p95)
-            print(f"{name:28} {p50:8.1f} {p95:8.1f} {rows:6d}")
+            print(f"{name:30} {p50:8.1f} {p95:8.1f} {rows:6d}")
+        for name, url, params in extra:
+            p50, p95, rows = measure(client, url, params, max(10, args.requests // 10))
+            print(f"{name:30} {p50:8.1f} {p95:8.1f} {rows:6d}")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"articles in store: {n_events}; worst p95 {worst:.1f} ms "
-          f"({'OK' if worst < 100 else 'OVER'} the 100 ms target)")
+          f"({'OK' if worst < 100 else 'OVER'} the 100 ms target); "
+          f"load average {load:.1f} on {os.cpu_count()} CPUs")
     return 0 if worst < 100 else 1
 
 

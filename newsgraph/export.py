@@ -72,6 +72,13 @@ def _events(store: Store) -> Iterator[dict[str, Any]]:
         offset += page
 
 
+def _event_table(store: Store) -> Iterable[dict[str, Any]]:
+    # the events table layout lives with the event coder (docs/events.md)
+    from .stages.events.table import event_rows
+
+    return event_rows(store)
+
+
 def _actors(store: Store) -> Iterator[dict[str, Any]]:
     offset, page = 0, 1000
     while True:
@@ -85,7 +92,7 @@ def _actors(store: Store) -> Iterator[dict[str, Any]]:
 # what -> function producing its rows. Cross-article exports register here too.
 EXPORTS: dict[str, Callable[[Store], Iterable[dict[str, Any]]]] = {
     "articles": _articles,
-    "events": _events,
+    "events": _event_table,
     "actors": _actors,
 }
 

@@ -157,6 +157,7 @@ class Event:
     trigger: str = ""
     evidence: tuple[Evidence, ...] = ()
     confidence: float = 0.5
+    cameo: str | None = None  # CAMEO root code (2 digits) of the trigger, for GDELT-style exports
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

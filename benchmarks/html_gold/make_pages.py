@@ -6,6 +6,8 @@ breadcrumbs, cookie banners, share widgets, related lists, comments, newsletter 
 author bios and footers, with the date given in different conventions (meta tags, JSON-LD,
 <time>, visible text only, day-first numbers, Russian month names) and one page in
 windows-1251. The gold body is exactly the article's paragraphs (no headline, no captions).
+Pages 14 and 15 are written by hand in other styles (not generated) to check that the
+pruning generalises beyond these templates.
 """
 
 from __future__ import annotations

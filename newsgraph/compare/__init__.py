@@ -17,7 +17,7 @@ from .actor_graph import build_graph, graph_rows
 from .claims import incident_claims, quantity_claims
 from .clustering import cluster_stories
 from .duplicates import CopyLinks, link_copies
-from .features import from_article
+from .features import from_article, paused_gc
 from .incidents import merge_incidents
 
 __all__ = ["claims", "copies", "graph", "incident", "quantity_claims_of", "stories", "story",
@@ -38,13 +38,14 @@ def update(store: Any, article_ids: Iterable[str] = ()) -> dict[str, int]:
         if article is not None:
             fresh.append(from_article(article))
     storage.save_features(store, fresh)
-    features = storage.load_features(store)
-    links = link_copies(features)
-    names: dict[str, str] = {}
-    for f in features:
-        names.update(f.names)
-    story_records = [s.record(names) for s in cluster_stories(features, links)]
-    incidents = merge_incidents(features, links)
+    with paused_gc():
+        features = storage.load_features(store)
+        links = link_copies(features)
+        names: dict[str, str] = {}
+        for f in features:
+            names.update(f.names)
+        story_records = [s.record(names) for s in cluster_stories(features, links)]
+        incidents = merge_incidents(features, links)
     before = storage.previous_copy_groups(store)
     storage.replace_derived(store, pairs=links.pairs, original=links.original,
                             stories=story_records, incidents=incidents)

@@ -7,6 +7,7 @@ article costs a bounded number of comparisons, so the pass is linear in the arti
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -31,9 +32,9 @@ class Story:
     title: str | None
     articles: list[str] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=dict)
-    actors: Counter[str] = field(default_factory=Counter)
+    actors: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     dyads: Counter[frozenset[str]] = field(default_factory=Counter)
-    signatures: list[tuple[int, ...]] = field(default_factory=list)
+    signatures: list[bytes] = field(default_factory=list)
     first_date: str | None = None
     last_date: str | None = None
     top: frozenset[str] = frozenset()
@@ -53,18 +54,22 @@ class Story:
             if not self.last_date or f.published > self.last_date:
                 self.last_date = f.published
         if len(self.actors) > 8 * STORY_TOP:  # bounded profile keeps every update O(1)
-            self.actors = Counter(dict(self.actors.most_common(4 * STORY_TOP)))
+            self.actors = defaultdict(float, _heaviest(self.actors, 4 * STORY_TOP))
         if len(self.dyads) > 8 * STORY_TOP:
             self.dyads = Counter(dict(self.dyads.most_common(4 * STORY_TOP)))
-        self.top = frozenset(a for a, _ in self.actors.most_common(STORY_TOP))
+        self.top = frozenset(a for a, _ in _heaviest(self.actors, STORY_TOP))
 
     def record(self, names: dict[str, str]) -> dict[str, Any]:
-        actors = [a for a, _ in self.actors.most_common(STORY_TOP)]
+        actors = [a for a, _ in _heaviest(self.actors, STORY_TOP)]
         return {"id": self.id, "title": self.title or " – ".join(names.get(a, a)
                                                                  for a in actors[:3]),
                 "articles": list(self.articles), "actors": actors,
                 "first_date": self.first_date, "last_date": self.last_date,
                 "scores": dict(self.scores)}
+
+
+def _heaviest(weights: dict[str, float], n: int) -> list[tuple[str, float]]:
+    return heapq.nlargest(n, weights.items(), key=lambda kv: (kv[1], kv[0]))
 
 
 def _dyads(f: Features) -> set[frozenset[str]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .features import PERMUTATIONS, Features, similarity
 
@@ -25,6 +25,13 @@ BUCKET_CAP = 64  # compare with at most this many earlier members of a bucket (k
 class CopyLinks:
     original: dict[str, str]  # article id -> id of its group's original (only grouped ids)
     pairs: list[tuple[str, str, float]]  # (a, b, containment), a < b
+    members: dict[str, list[str]] = field(init=False)  # original id -> sorted group ids
+
+    def __post_init__(self) -> None:
+        members: dict[str, list[str]] = defaultdict(list)
+        for article_id, root in sorted(self.original.items()):
+            members[root].append(article_id)
+        object.__setattr__(self, "members", dict(members))
 
     def source_of(self, article_id: str) -> str:
         """The independent source an article counts as: its group's original, else itself."""
@@ -34,7 +41,7 @@ class CopyLinks:
         root = self.original.get(article_id)
         if root is None:
             return []
-        return sorted(a for a, r in self.original.items() if r == root and a != article_id)
+        return [a for a in self.members[root] if a != article_id]
 
 
 def containment(a: Features, b: Features) -> float:
@@ -77,15 +84,15 @@ def link_copies(features: Iterable[Features]) -> CopyLinks:
         return x
 
     by_id: dict[str, Features] = {}
-    buckets: dict[tuple[int, tuple[int, ...]], list[str]] = defaultdict(list)
+    buckets: dict[bytes, list[str]] = defaultdict(list)
     pairs: list[tuple[str, str, float]] = []
     for f in features:
-        if f.shingles < MIN_SHINGLES or len(f.signature) != PERMUTATIONS:
+        if f.shingles < MIN_SHINGLES or len(f.signature) != 4 * PERMUTATIONS:
             continue
         by_id[f.id] = f
         seen: set[str] = set()
         for band in range(BANDS):
-            key = (band, f.signature[band * ROWS:(band + 1) * ROWS])
+            key = bytes((band,)) + f.signature[4 * band * ROWS:4 * (band + 1) * ROWS]
             members = buckets[key]
             for other_id in members[-BUCKET_CAP:]:
                 if other_id in seen:
@@ -104,9 +111,9 @@ def link_copies(features: Iterable[Features]) -> CopyLinks:
     groups: dict[str, list[Features]] = defaultdict(list)
     for aid in parent:
         groups[find(aid)].append(by_id[aid])
-    original = {}
-    for members in groups.values():
-        root = choose_original(members).id
-        for m in members:
+    original: dict[str, str] = {}
+    for group in groups.values():
+        root = choose_original(group).id
+        for m in group:
             original[m.id] = root
     return CopyLinks(original=original, pairs=sorted(pairs))

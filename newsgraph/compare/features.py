@@ -6,11 +6,13 @@ stories, copies and incidents never re-reads or re-parses full article records.
 
 from __future__ import annotations
 
+import gc
 import json
-import operator
 import re
 import zlib
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +20,7 @@ import numpy as np
 
 from ..models import Article
 
-VERSION = "1"
+VERSION = "2"
 SHINGLE = 5  # words per shingle: long enough that shared boilerplate phrases rarely match
 PERMUTATIONS = 64
 TOP_ACTORS = 10
@@ -39,11 +41,24 @@ class Features:
     republished_by: str | None = None
     title: str | None = None
     shingles: int = 0
-    signature: tuple[int, ...] = ()
+    signature: bytes = b""  # PERMUTATIONS little-endian uint32 minima
     actors: tuple[tuple[str, float], ...] = ()  # (actor id, weight), heaviest first
     names: dict[str, str] = field(default_factory=dict)  # actor id -> display name
     events: tuple[dict[str, Any], ...] = ()
     quantities: tuple[dict[str, Any], ...] = ()
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """The linear passes build millions of small containers and no reference cycles; the
+    cyclic collector would rescan them again and again, so it waits until the pass ends."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def shingles(text: str) -> np.ndarray:
@@ -58,19 +73,21 @@ def shingles(text: str) -> np.ndarray:
                                  count=len(grams)))
 
 
-def minhash(hashes: np.ndarray) -> tuple[int, ...]:
-    """MinHash signature: per permutation the minimum of (a*x + b) mod 2^32."""
+def minhash(hashes: np.ndarray) -> bytes:
+    """MinHash signature: per permutation the minimum of (a*x + b) mod 2^32, as bytes
+    (compact: 256 bytes an article, and band slices are ready-made hash keys)."""
     if hashes.size == 0:
-        return (0xFFFFFFFF,) * PERMUTATIONS
+        return b"\xff" * (4 * PERMUTATIONS)
     values = (_A[:, None] * hashes[None, :] + _B[:, None]) & _MASK
-    return tuple(int(v) for v in values.min(axis=1))
+    return values.min(axis=1).astype("<u4").tobytes()
 
 
-def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+def similarity(a: bytes, b: bytes) -> float:
     """Estimated Jaccard similarity of two signatures."""
-    if not a or not b:
+    if len(a) != len(b) or not a:
         return 0.0
-    return sum(map(operator.eq, a, b)) / len(a)  # map/eq: ~3x faster than a generator
+    same = np.frombuffer(a, dtype="<u4") == np.frombuffer(b, dtype="<u4")
+    return int(np.count_nonzero(same)) / PERMUTATIONS
 
 
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z]{3,}(?![\w'’-])")
@@ -146,7 +163,7 @@ def to_row(f: Features) -> dict[str, Any]:
         "article_id": f.id, "version": VERSION, "published": f.published, "outlet": f.outlet,
         "original_outlet": f.original_outlet, "republished_by": f.republished_by,
         "title": f.title, "shingles": f.shingles,
-        "signature": "".join(f"{v:08x}" for v in f.signature),
+        "signature": f.signature.hex(),
         "data": json.dumps({"actors": f.actors, "names": f.names, "events": f.events,
                             "quantities": f.quantities}, ensure_ascii=False),
     }
@@ -159,7 +176,7 @@ def from_row(row: dict[str, Any]) -> Features:
         id=row["article_id"], published=row["published"], outlet=row["outlet"],
         original_outlet=row["original_outlet"], republished_by=row["republished_by"],
         title=row["title"], shingles=int(row["shingles"] or 0),
-        signature=tuple(int(sig[i:i + 8], 16) for i in range(0, len(sig), 8)),
+        signature=bytes.fromhex(sig),
         actors=tuple((a, float(w)) for a, w in data["actors"]), names=data["names"],
         events=tuple(data["events"]), quantities=tuple(data["quantities"]),
     )

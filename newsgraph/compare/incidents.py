@@ -39,8 +39,8 @@ def interval(value: str | None) -> tuple[int, int] | None:
             y = int(value)
             return date(y, 1, 1).toordinal(), date(y, 12, 31).toordinal()
         if "-W" in value:
-            y, w = value.split("-W")
-            d = date.fromisocalendar(int(y), int(w[:2]), 1)
+            year, week = value.split("-W")
+            d = date.fromisocalendar(int(year), int(week[:2]), 1)
             return d.toordinal(), d.toordinal() + 6
         if len(value) == 7:
             y, m = int(value[:4]), int(value[5:7])
@@ -139,7 +139,7 @@ def _record(inc: Incident) -> dict[str, Any]:
     ident = hashlib.sha1(f"{inc.type}|{inc.source_actor}|{inc.target_actor}|"
                          f"{first['article_id']}|{first['event_idx']}".encode()).hexdigest()[:12]
     sources = sorted({ev["source"] for ev in inc.evidence})
-    statuses = Counter()
+    statuses: Counter[str] = Counter()
     for src in sources:  # one vote per independent source
         for s in {ev["status"] for ev in inc.evidence if ev["source"] == src}:
             statuses[s] += 1

@@ -46,8 +46,9 @@ def read_feed(data: bytes, source: SourceRef) -> Iterator[RawDocument | InputErr
             title=clean_str(entry.get("title")),
             authors=authors_of(entry.get("author") or [a.get("name") for a in
                                                        entry.get("authors", []) if a.get("name")]),
-            published=iso_date(entry.get("published_parsed") or entry.get("updated_parsed")
-                               or entry.get("published")),
+            # the date as written (its own time zone's day), not feedparser's UTC struct
+            published=iso_date(entry.get("published") or entry.get("updated")) or iso_date(
+                entry.get("published_parsed") or entry.get("updated_parsed")),
             outlet=outlet,
             url=clean_str(entry.get("link")),
         )

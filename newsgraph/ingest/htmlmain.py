@@ -16,7 +16,7 @@ from copy import deepcopy
 from dataclasses import dataclass
 from typing import Any
 
-from .htmlprune import clean_title, prune, rescue_lead
+from .htmlprune import clean_title, prune, rescue_lead, trim_link_tail
 
 # Below this many characters an extraction is treated as a miss and the fallbacks run.
 MIN_TEXT = 400
@@ -48,11 +48,19 @@ def _norm(s: str) -> str:
 
 
 def _drop_headline(text: str, title: str | None) -> str:
-    """The page's h1 repeats the title; the title is metadata, not body text."""
+    """The page's headline (and a kicker such as "In brief" above it) repeats the title; the
+    title is metadata, not body text. Only the first few paragraphs are looked at."""
     if not title:
         return text
-    first, _, rest = text.partition("\n\n")
-    return rest if rest and _norm(first) == _norm(title) else text
+    paragraphs = text.split("\n\n")
+    for i, para in enumerate(paragraphs[:3]):
+        if _norm(para) == _norm(title):
+            before = paragraphs[:i]
+            if all(len(p.split()) <= 5 and not p.rstrip().endswith((".", "!", "?"))
+                   for p in before):
+                return "\n\n".join(paragraphs[i + 1:]) or text
+            break
+    return text
 
 
 def _json_ld_body(html: str) -> str:
@@ -114,10 +122,10 @@ def extract_page(html: str, url: str | None = None) -> PageText:
         return PageText(text="")
     meta = extract_metadata(deepcopy(tree), default_url=url)
     title = (meta.title or "").strip() or None
-    title = clean_title(title, meta.sitename, tree) if title else None
+    title = clean_title(title, meta.sitename, tree, meta.url or url) if title else None
     pruned = prune(tree)
     text = _extract_text(pruned, url)
-    text = rescue_lead(pruned, text)
+    text = trim_link_tail(pruned, rescue_lead(pruned, text))
     if len(text) < MIN_TEXT:
         recall = _extract_text(prune(load_html(html)), url, favor_recall=True)
         if len(recall) > len(text):

@@ -19,9 +19,13 @@ _CHROME = re.compile(
     r"share|sharing|sharedaddy|social|socials|related|recirc|recommended|recommendations|"
     r"most-?read|popular|trending|read-?more|readmore|promo|advert|advertisement|ads?|"
     r"sponsored|outbrain|taboola|breadcrumbs?|comments?|bio|author-?bio|about-?author|"
-    r"author-?info|tags|tag-?list|topics|paywall|modal|popup|donate)(?:$|[\s_-])", re.I)
+    r"author-?info|tags|tag-?list|topics|paywall|modal|popup|donate|tweet|"
+    r"instagram-media|embed|embedded|pullquote|pull-quote)(?:$|[\s_-])", re.I)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_SEPARATORS = (" :: ", " | ", " || ", " — ", " – ", " - ", " » ", " « ", " / ", " · ", " : ")
+_SEPARATORS = (" :: ", " | ", " || ", " -- ", " — ", " – ", " - ", " » ", " « ", " / ", " · ",
+               " : ", " ~ ")
+_HEADLINE = ('//h1|//*[contains(@class, "headline")]|//*[contains(@class, "title")]'
+             '|//*[@itemprop="headline"]')
 _PROTECTED = {"html", "body", "main", "article"}
 
 
@@ -64,20 +68,48 @@ def prune(tree: Any) -> Any:
     return tree
 
 
-def clean_title(title: str, sitename: str | None, tree: Any) -> str:
-    """Strip the site name from "Site :: Headline" / "Headline | Site"; prefer the page's
-    <h1> when the title contains it."""
-    h1s = [re.sub(r"\\s+", " ", h.text_content()).strip() for h in tree.iter("h1")]
-    for h1 in h1s:
-        if len(h1) > 10 and h1.lower() in title.lower():
-            return h1
-    for sep in _SEPARATORS:
-        if sep in title:
-            parts = [p.strip() for p in title.split(sep) if p.strip()]
-            site = (sitename or "").lower()
-            keep = [p for p in parts if p.lower() != site and len(p.split()) > 3]
-            if keep:
-                return max(keep, key=len)
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
+
+
+def branding(tree: Any, sitename: str | None, url: str | None) -> str:
+    """Where a site shows its own name: og:site_name, the domain, links to the home page,
+    the logo, header and footer, copyright lines."""
+    parts = [sitename or "", re.sub(r"^https?://(www\.)?", "", url or "").split("/")[0]]
+    for el in tree.xpath('//a[@href="/"]|//header|//footer|//*[contains(@class, "logo")]'
+                         '|//*[contains(@class, "brand")]|//*[contains(@class, "masthead")]'):
+        parts.append(" ".join(el.itertext())[:300])
+    parts += [t[:200] for t in tree.xpath('//text()[contains(., "©") or contains(., "opyright")]')]
+    return _words(" ".join(parts).replace(".", " "))
+
+
+def clean_title(title: str, sitename: str | None, tree: Any, url: str | None = None) -> str:
+    """Strip the site name from "Site :: Headline" / "Headline | Site" / "Headline | Section |
+    Site" (a part is the site's name when the page shows it as its brand); prefer the page's
+    headline element when the title contains it."""
+    # the page's own headline element (h1, or a "headline"/"…title" block on older sites)
+    for el in tree.xpath(_HEADLINE)[:30]:
+        if el.tag in ("title", "meta", "head", "body", "html"):
+            continue
+        headline = re.sub(r"\s+", " ", el.text_content()).strip()
+        if 10 < len(headline) < len(title) + 1 and headline.lower() in title.lower():
+            return headline
+    if not any(sep in title for sep in _SEPARATORS):
+        return title
+    brand = branding(tree, sitename, url)
+    for _ in range(3):
+        for sep in _SEPARATORS:
+            head, _, tail = title.partition(sep)
+            rest, _, last = title.rpartition(sep)
+            candidates = ((last, rest), (head, tail)) if sep in title else ()
+            cut = next((kept.strip() for removed, kept in candidates
+                        if kept.strip() and len(removed.split()) <= 5
+                        and _words(removed) in brand), None)
+            if cut:
+                title = cut
+                break
+        else:
+            break
     return title
 
 
@@ -125,3 +157,21 @@ def rescue_lead(tree: Any, text: str) -> str:
             break
         rescued.insert(0, para)
     return "\n\n".join([*rescued, text]) if rescued else text
+
+
+def trim_link_tail(tree: Any, text: str) -> str:
+    """Drop a trailing run of paragraphs that are each just a link's text ("Other news:"
+    lists on old sites that the extractor keeps because they sit in the body cell), and the
+    short label line that introduces them."""
+    if tree is None or not text:
+        return text
+    anchors = {_squash(a.text_content()) for a in tree.iter("a")}
+    paragraphs = text.split("\n\n")
+    end = len(paragraphs)
+    while end > 1 and len(paragraphs[end - 1]) >= 15 and paragraphs[end - 1] in anchors:
+        end -= 1
+    if end == len(paragraphs) or len(paragraphs) - end < 2:
+        return text  # one linked paragraph at the end may well be article text
+    if end > 1 and len(paragraphs[end - 1].split()) <= 4 and paragraphs[end - 1].endswith(":"):
+        end -= 1
+    return "\n\n".join(paragraphs[:end])

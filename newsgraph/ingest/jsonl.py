@@ -4,13 +4,17 @@ url, authors."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Literal
 
 from ..errors import InputError
 from ..models import RawDocument, SourceRef
 from .decode import repair
 from .fields import authors_of, clean_str, iso_date
+from .html import fragment_text
+
+_PAGE = re.compile(r"<(?:html|body|!doctype)[\s>]", re.I)
 
 
 def read_jsonl(text: str, source: SourceRef) -> Iterator[RawDocument | InputError]:
@@ -59,10 +63,14 @@ def _record(rec: Any, source: SourceRef, n: int, where: str) -> RawDocument | In
         return InputError(where, "record has no 'text' or 'html' string",
                           "put the article text under 'text' (or the page under 'html')")
     rid = rec.get("id")
+    kind: Literal["text", "html"] = "html" if body is html else "text"
+    if kind == "html" and not _PAGE.search(body[:4096]):
+        # an HTML fragment (just the article's paragraphs) has no chrome to strip
+        body, kind = fragment_text(body), "text"
     return RawDocument(
         source=SourceRef(uri=source.uri, format="jsonl",
                          id=str(rid) if rid is not None else f"line{n}"),
-        kind="html" if body is html else "text",
+        kind=kind,
         content=repair(body),
         title=clean_str(rec.get("title")),
         authors=authors_of(rec.get("authors") or rec.get("author")),

@@ -46,7 +46,8 @@ def read_pdf(data: bytes, source: SourceRef) -> Iterator[RawDocument | InputErro
         yield InputError(source.uri, "PDF has no text layer (a scan or images only)",
                          "run OCR on it (e.g. ocrmypdf) and read the result")
         return
-    yield RawDocument(source=source, kind="pdf", content=text, **info)
+    title, authors = info
+    yield RawDocument(source=source, kind="pdf", content=text, title=title, authors=authors)
 
 
 _GAP = re.compile(r"\S {5,}\S")
@@ -64,22 +65,58 @@ def _page_text(page: Any) -> str:
     if lines and sum(1 for ln in lines if _GAP.search(ln)) <= 0.2 * len(lines):
         text = "\n".join(ln.strip() for ln in laid.split("\n"))
         return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
-    return page.extract_text() or ""
+    return _columns_text(page) or page.extract_text() or ""
 
 
-def _info(reader: object) -> dict[str, object]:
-    """Title/author/date from the PDF info dictionary — used only as hints: many PDFs carry
+def _columns_text(page: Any) -> str | None:
+    """Text of a two-column page, left column first: text pieces are placed by their
+    coordinates and split at the widest vertical gutter; None when no clean gutter exists."""
+    pieces: list[tuple[float, float, str]] = []
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
+        if text.strip():  # the text matrix's origin mapped through the CTM = page position
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            pieces.append((float(x), float(y), text.strip()))
+
+    try:
+        page.extract_text(visitor_text=visit)
+        width = float(page.mediabox.width)
+    except Exception:  # an odd content stream: let plain extraction have a go
+        return None
+    starts = sorted(x for x, _, _ in pieces)
+    if len(starts) < 10:
+        return None
+    # the gutter: the x where many pieces start right of the middle, none in between
+    right = [x for x in starts if x > 0.4 * width]
+    left = [x for x in starts if x <= 0.4 * width]
+    if len(right) < 0.25 * len(starts) or len(left) < 0.25 * len(starts):
+        return None
+    gutter = min(right)
+    columns = ([p for p in pieces if p[0] < gutter], [p for p in pieces if p[0] >= gutter])
+    out = []
+    for column in columns:
+        rows: dict[int, list[tuple[float, str]]] = {}
+        for x, y, text in column:
+            rows.setdefault(round(y), []).append((x, text))
+        out.extend(" ".join(t for _, t in sorted(row)) for _, row in
+                   sorted(rows.items(), key=lambda r: -r[0]))
+        out.append("")
+    return "\n".join(out).strip()
+
+
+def _info(reader: Any) -> tuple[str | None, tuple[str, ...]]:
+    """Title/author from the PDF info dictionary — used only as hints: many PDFs carry
     the producer's template title, so junk titles are dropped."""
     meta = getattr(reader, "metadata", None)
     if not meta:
-        return {}
-    out: dict[str, object] = {}
+        return None, ()
     title = clean_str(meta.get("/Title"))
-    if title and len(title) > 8 and not title.lower().startswith(("microsoft word", "untitled")):
-        out["title"] = title
+    if not title or len(title) <= 8 or title.lower().startswith(("microsoft word", "untitled")):
+        title = None
     author = clean_str(meta.get("/Author"))
-    if author and author.lower() not in ("anonymous", "unknown", "admin", "user"):
-        out["authors"] = (author,)
+    if not author or author.lower() in ("anonymous", "unknown", "admin", "user"):
+        return title, ()
     # /CreationDate is when the PDF was made (often a republisher's print), not when the
     # article was published: it is deliberately not used as a date.
-    return out
+    return title, (author,)

@@ -17,9 +17,9 @@ from ..models import Article, Sentence
 from ..pipeline import stage
 
 
-def _load() -> tuple[frozenset[str], frozenset[str]]:
+def _load() -> dict[str, frozenset[str]]:
     text = resources.files(__package__).joinpath("sentence_abbreviations.txt").read_text("utf-8")
-    sections: dict[str, set[str]] = {"title": set(), "other": set()}
+    sections: dict[str, set[str]] = {"title": set(), "other": set(), "starter": set()}
     current = "title"
     for line in text.splitlines():
         line = line.strip()
@@ -28,16 +28,12 @@ def _load() -> tuple[frozenset[str], frozenset[str]]:
         if line.startswith("["):
             current = line.strip("[]")
             continue
-        sections[current].add(line.casefold())
-    return frozenset(sections["title"]), frozenset(sections["other"])
+        sections[current].update(line.casefold().split())
+    return {name: frozenset(words) for name, words in sections.items()}
 
 
-TITLES, OTHER = _load()
-# Words that open a sentence after an ambiguous period ("... in the U.S. The ...").
-STARTERS = frozenset(
-    "the a an he she it they we i you this that these those there his her its their our my "
-    "but and however in on at after before meanwhile according since when while if as so yet "
-    "moscow minsk kyiv washington".split())
+_WORDS = _load()
+TITLES, OTHER, STARTERS = _WORDS["title"], _WORDS["other"], _WORDS["starter"]
 
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _NEXT = re.compile(r"\s+[\"'“‘«(\[]*(\w+)")

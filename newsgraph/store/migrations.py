@@ -229,4 +229,8 @@ MIGRATIONS: list[tuple[int, str, str, str]] = [
      _COMPARE_TABLES, _COMPARE_TABLES),
     (3, "event indexes in the API's date order (web: /api/v1/events)",
      _EVENT_ORDER_INDEXES, _EVENT_ORDER_INDEXES_PG),
+    # counting mentions per actor (store.actors, web /actors) reads only this index
+    (4, "covering index for mention counts per actor (web: /api/v1/actors)",
+     "CREATE INDEX mentions_actor_article ON mentions(actor_id, article_id);",
+     "CREATE INDEX mentions_actor_article ON mentions (actor_id, article_id);"),
 ]

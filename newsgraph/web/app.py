@@ -9,10 +9,10 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -63,10 +63,19 @@ def templates() -> Environment:
     return env
 
 
-def store_of(request: Request) -> Store:
-    """This thread's read-only store (request handlers run in a thread pool)."""
+async def reader(request: Request) -> AsyncIterator[Store]:
+    """A read-only store borrowed from the pool for one request, then handed back.
+    Async so borrowing costs no thread hop (it never blocks: a pop, or opening a file)."""
     readers: Readers = request.app.state.readers
-    return readers.get()
+    store = readers.acquire()
+    try:
+        yield store
+    finally:
+        readers.release(store)
+
+
+# Handlers declare ``store: Reader`` to get their read connection.
+Reader = Annotated[Store, Depends(reader)]
 
 
 def page(request: Request, name: str, code: int = 200, **context: Any) -> HTMLResponse:
@@ -88,6 +97,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if settings.token:  # uploads are possible: have the models ready for the first one
+            writer.warm()
         yield
         writer.close()
         readers.close()

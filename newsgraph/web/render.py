@@ -87,8 +87,8 @@ def highlights(article: Article, name: Callable[[str | None], str]) -> list[High
         label = f"event: {name(e.source_actor)} {e.type} {name(e.target_actor)} ({e.status})"
         for ev in e.evidence[:1]:
             out.append(Highlight(ev.start, ev.end, "event", label))
-    for q in article.quantities:
-        out.append(Highlight(q.start, q.end, "quantity", f"quantity: {q.value:g} {q.unit}"))
+    for n in article.quantities:
+        out.append(Highlight(n.start, n.end, "quantity", f"quantity: {n.value:g} {n.unit}"))
     return out
 
 

@@ -1,15 +1,19 @@
-"""Read connections for request handlers: one store per thread.
+"""Read connections for request handlers: a small pool of read-only stores.
 
 SQLite readers open the file read-only; in WAL mode they are never blocked by the writer
-(the upload worker or a `newsgraph analyze` running beside the server). Writes never go
-through these stores.
+(the upload worker or a `newsgraph analyze` running beside the server). A request borrows
+one store and hands it back, so connections are reused across worker threads and their
+number stays bounded. Writes never go through these stores.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 
 from ..store import Store, open_store
+
+IDLE = 8  # stores kept open between requests; more are opened under load and closed after
 
 
 def is_sqlite(url: str) -> bool:
@@ -22,30 +26,34 @@ def prepare(url: str) -> None:
 
 
 class Readers:
-    """Hands each worker thread its own read-only store, opened on first use."""
+    """A pool of read-only stores over one URL."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, idle: int = IDLE) -> None:
         self.url = url
-        self._local = threading.local()
-        self._all: list[Store] = []
+        self.idle = idle
+        self._free: list[Store] = []
         self._lock = threading.Lock()
+        self._closed = False
 
-    def get(self) -> Store:
-        store: Store | None = getattr(self._local, "store", None)
-        if store is None:
-            store = (open_store(self.url, readonly=True) if is_sqlite(self.url)
-                     else open_store(self.url))
-            self._local.store = store
-            with self._lock:
-                self._all.append(store)
-        return store
+    def acquire(self) -> Store:
+        with self._lock:
+            if self._free:
+                return self._free.pop()
+        if is_sqlite(self.url):
+            return open_store(self.url, readonly=True)
+        return open_store(self.url)
+
+    def release(self, store: Store) -> None:
+        with self._lock:
+            if not self._closed and len(self._free) < self.idle:
+                self._free.append(store)
+                return
+        with contextlib.suppress(Exception):  # a handle that died is closed anyway
+            store.close()
 
     def close(self) -> None:
         with self._lock:
-            for store in self._all:
-                try:
-                    store.close()
-                except Exception:  # noqa: S110 - closing at shutdown; a dead handle is fine
-                    pass
-            self._all.clear()
-        self._local = threading.local()
+            free, self._free, self._closed = self._free, [], True
+        for store in free:
+            with contextlib.suppress(Exception):
+                store.close()

@@ -33,6 +33,11 @@ def _runner(db: str) -> Any:
     return _STATE["runner"]
 
 
+def warm_up(db: str) -> None:
+    """Load the pipeline in the worker before the first upload arrives."""
+    _runner(db)
+
+
 def analyze_upload(db: str, data: bytes, name: str, meta: dict[str, Any]) -> dict[str, Any]:
     """Read ``data`` (text, HTML or PDF, sniffed from its bytes), analyse it and save it.
     Runs inside the worker; returns plain data so it crosses the process boundary."""
@@ -92,6 +97,12 @@ class Writer:
             self._executor = None  # the next upload starts a fresh worker
             raise NewsgraphError("the analysis worker died (out of memory?); retry the upload,"
                                  " or upload a smaller file") from exc
+
+    def warm(self) -> None:
+        """Start the worker process and load its models in the background (process mode
+        only: a thread would take the server's CPU while it loads)."""
+        if self.mode == "process":
+            self._pool().submit(warm_up, self.db)
 
     def close(self) -> None:
         if self._executor is not None:

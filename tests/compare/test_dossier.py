@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import shutil
 from pathlib import Path
 
 import pytest
+from compare_browser import ARTIFACTS, open_in_chromium
 
 from newsgraph.compare import update
 from newsgraph.compare.dossier import highlight, write_dossier
 from newsgraph.models import Mention, Technique
 
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
@@ -60,31 +57,11 @@ def test_dossier_is_self_contained_and_escaped(dossier) -> None:
 
 @pytest.mark.browser
 def test_dossier_in_headless_chromium(dossier) -> None:
-    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
-        pytest.skip("Debian chromium is not installed (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    errors: list[str] = []
-    requests: list[str] = []
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
-        try:
-            page = browser.new_page()
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.on("dialog", lambda d: errors.append("dialog: " + d.message))
-            page.on("request", lambda r: requests.append(r.url))
-            page.goto(dossier.as_uri())
-            for chart in ("timeline", "graph", "months", "profiles"):
-                page.wait_for_selector(f"#chart-{chart} .main-svg", timeout=20_000)
-            assert page.locator("#chart-timeline .point").count() > 0
-            page.locator("#article-hostile details summary").click()
-            assert HOSTILE in page.locator("#article-hostile .body").inner_text()
-            ARTIFACTS.mkdir(exist_ok=True)
-            page.screenshot(path=str(ARTIFACTS / "dossier.png"), full_page=False)
-        finally:
-            browser.close()
-    assert errors == []
-    assert [u for u in requests if not u.startswith("file:")] == []
+    def check(page) -> None:
+        assert page.locator("#chart-timeline .point").count() > 0
+        page.locator("#article-hostile details summary").click()
+        assert HOSTILE in page.locator("#article-hostile .body").inner_text()
+
+    seen = open_in_chromium(dossier, "dossier.png", check=check)
+    assert seen == {"errors": [], "requests": []}
     assert (ARTIFACTS / "dossier.png").stat().st_size > 10_000

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from compare_browser import open_in_chromium
 
 import newsgraph
 import newsgraph.compare as compare
@@ -98,3 +99,10 @@ def test_report_is_self_contained(run, tmp_path) -> None:
     html = write_dossier(store, tmp_path / "seeds.html").read_text(encoding="utf-8")
     assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", html, re.I)
     assert html.count("<script>") == 2 and "default-src 'none'" in html
+
+
+@pytest.mark.browser
+def test_seed_report_opens_offline_in_chromium(run, tmp_path) -> None:
+    store, _ = run
+    path = write_dossier(store, tmp_path / "seeds.html")
+    assert open_in_chromium(path, "dossier-seeds.png") == {"errors": [], "requests": []}

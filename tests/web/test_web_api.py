@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
+from web_articles import HOSTILE_TITLE, sochi_article
 
 from newsgraph.export import article_record
-
-from web_articles import HOSTILE_TITLE, sochi_article
 
 
 def test_articles_list_paginates_newest_first(client: TestClient) -> None:

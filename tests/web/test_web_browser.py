@@ -138,6 +138,8 @@ def test_hostile_article_stays_inert(server: str, page: Any) -> None:
     assert "<img src=x onerror=" in page.inner_text("#body")
     assert page.locator("#body img, #body script, main script, main img").count() == 0
     assert page.locator("a[href^='javascript' i]").count() == 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "web-hostile.png"), full_page=True)
     page.locator("#body a.hl-actor").first.hover()
     page.click("text=click", timeout=2000)  # the would-be link is plain text now
     page.goto(server + "/?q=pipeline")
@@ -145,11 +147,14 @@ def test_hostile_article_stays_inert(server: str, page: Any) -> None:
     assert "<script>" in page.inner_text("h1.actor-name")
     page.hover("h1.actor-name")
     page.goto(server + "/events?actor=local:x")
+    page.goto(server + "/stories")
+    page.goto(server + "/stories/story:a3hostile0000003")
+    page.goto(server + "/graph")
+    page.wait_for_timeout(300)
     page.wait_for_timeout(200)
     assert page.evaluate("() => window.__pwned === undefined")
     assert page.dialogs == [], page.dialogs
     assert page.errors == []
-    page.screenshot(path=str(ARTIFACTS / "web-hostile.png"), full_page=True)
 
 
 def test_graph_page(server: str, page: Any) -> None:

@@ -127,3 +127,18 @@ def test_cross_pages_empty_state_without_compare(web_db: str,
         assert "graph-unavailable" in c.get("/graph").text
         assert c.get("/api/v1/graph").status_code == 501
         assert c.get("/actors/Q184").status_code == 200
+
+
+def test_story_pages_escape_and_link(client: TestClient) -> None:
+    if not client.get("/api/v1/status").json()["cross_article"]["stories"]:
+        pytest.skip("newsgraph.compare is not installed")
+    listing = client.get("/stories").text
+    assert 'href="/stories/story%3Aa1sochi000000001"' in listing
+    assert "<script>window" not in listing and "&lt;script&gt;window" in listing
+    html = client.get("/stories/story:a3hostile0000003").text
+    main = html[html.index("<main>"):]
+    assert "<script>" not in main and "&lt;script&gt;window" in main
+    assert 'href="/articles/a3hostile0000003"' in main
+    sochi = client.get("/stories/story:a1sochi000000001").text
+    assert 'id="incidents"' in sochi and "CONSULT" in sochi
+    assert client.get("/stories/story:none").status_code == 404

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -17,12 +18,12 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 @pytest.fixture()
 def light_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Uploads run only the ingest stages (no spaCy), in the test's own thread pool."""
+    """Uploads run extraction, cleaning and metadata only (no models), in-process."""
     from newsgraph import api
     from newsgraph.store import open_store
 
     def runner(db: str) -> Any:
-        return api.Runner(store=open_store(db), stages=INGEST_STAGES)
+        return api.Runner(store=open_store(db), stages=INGEST_STAGES[:3])
 
     monkeypatch.setattr(writer, "_runner", runner)
 
@@ -53,7 +54,7 @@ def test_server_errors_hide_the_stack(web_db: str, monkeypatch: pytest.MonkeyPat
     def broken(self: object) -> object:
         raise RuntimeError("secret internal detail")
 
-    monkeypatch.setattr(stores.Readers, "get", broken)
+    monkeypatch.setattr(stores.Readers, "acquire", broken)
     with TestClient(client_for(web_db).app, raise_server_exceptions=False) as c:
         api = c.get("/api/v1/events")
         assert api.status_code == 500
@@ -184,3 +185,42 @@ def test_token_matches() -> None:
     assert not token_matches(None, TOKEN)
     assert not token_matches(f"Bearer {TOKEN[:-1]}", TOKEN)
     assert "frame-ancestors 'none'" in security.CSP
+
+
+def test_reader_pool_is_bounded_and_read_only(web_db: str) -> None:
+    import sqlite3
+
+    from newsgraph.web.stores import Readers
+
+    pool = Readers(web_db, idle=2)
+    stores = [pool.acquire() for _ in range(4)]
+    with pytest.raises(sqlite3.OperationalError):
+        stores[0].conn.execute("DELETE FROM articles")  # type: ignore[attr-defined]
+    for store in stores:
+        pool.release(store)
+    assert len(pool._free) == 2
+    assert pool.acquire() is stores[1]  # reused (last in, first out), not reopened
+    pool.close()
+
+
+def test_reads_are_not_blocked_by_an_open_write(client: TestClient, web_db: str) -> None:
+    """WAL: while another connection holds the write lock mid-transaction (an ingest),
+    reads answer at once and see only committed articles."""
+    import dataclasses
+
+    from web_articles import eu_article
+
+    from newsgraph.store import SQLiteStore
+
+    writer_store = SQLiteStore(web_db)
+    try:
+        with writer_store.transaction():
+            writer_store.save(dataclasses.replace(eu_article(), id="a4pending0000004"))
+            t0 = time.perf_counter()
+            r = client.get("/api/v1/articles", params={"limit": 10})
+            assert r.status_code == 200 and time.perf_counter() - t0 < 2
+            assert "a4pending0000004" not in {a["id"] for a in r.json()["items"]}
+        r = client.get("/api/v1/articles", params={"limit": 10})
+        assert "a4pending0000004" in {a["id"] for a in r.json()["items"]}
+    finally:
+        writer_store.close()

@@ -15,6 +15,7 @@ _HE = {"he", "him", "his", "himself"}
 _SHE = {"she", "her", "hers", "herself"}
 _IT = {"it", "its", "itself"}
 _PRONOUNS = _HE | _SHE | _IT
+_REFLEXIVE = {"himself", "herself", "itself"}
 _IT_EXPLETIVE_HEADS = {"be", "remain", "seem", "appear", "happen", "take", "make", "turn", "look"}
 _NON_PERSON = {"state", "igo", "government", "military", "company", "party", "ngo", "media",
                "opposition", "rebel"}
@@ -26,20 +27,27 @@ def resolve_pronouns(ctx: Context) -> None:
     for i, low in enumerate(ctx.norms):
         if low not in _PRONOUNS or i in ctx.covered:
             continue
+        is_obj = tok.dep[i] in ("dobj", "pobj", "iobj") and low not in _REFLEXIVE
+        obj = tok.head[i] if is_obj else -1
+        if tok.dep[i] == "pobj":
+            obj = tok.head[tok.head[i]]  # "spoke about him": the verb above the preposition
         if low in _HE or low in _SHE:
             gender = "m" if low in _HE else "f"
-            entry = _salient(ctx, i, lambda e, g=gender: e.type == "person" and e.gender in ("", g))
+            entry = _salient(ctx, i, lambda e, g=gender: e.type == "person" and e.gender in ("", g),
+                             not_head=obj)
         elif low in _IT:
-            if low == "it" and (tok.dep[i] not in ("nsubj", "nsubjpass", "dobj", "pobj")
+            # "it" as an object is mostly a thing ("attacked it"); only subjects are tried
+            if low == "it" and (tok.dep[i] not in ("nsubj", "nsubjpass")
                                 or tok.lemma[tok.head[i]] in _IT_EXPLETIVE_HEADS):
                 continue
-            entry = _salient(ctx, i, lambda e: e.type in _NON_PERSON)
+            entry = _salient(ctx, i, lambda e: e.type in _NON_PERSON, not_head=obj)
         else:
             continue
         if entry is None:
             continue
         # "his country", "its country" refer to the antecedent's state
-        if low in ("his", "her", "its") and i + 1 < len(tok.texts) and ctx.norms[i + 1] in _COUNTRY_AFTER:
+        if low in ("his", "her", "its") and i + 1 < len(tok.texts) \
+                and ctx.norms[i + 1] in _COUNTRY_AFTER:
             state = ctx.kb.entries.get(ctx.kb.state_by_iso.get(entry.country or "", ""))
             if state is not None:
                 ctx.add(i, i + 2, state, "description")
@@ -60,6 +68,10 @@ _ORG_TYPES = (
       "association", "watch", "movement"), "ngo"),
 )
 _COMPASS = {"east", "west", "north", "south", "eastern", "western", "northern", "southern"}
+# Entity texts spaCy often tags ORG/PERSON that are no actor at all.
+_NOT_ACTORS = {"lng", "gdp", "oil", "gas", "forum", "covid", "covid-19", "coronavirus", "internet",
+               "brexit", "twitter", "facebook", "telegram", "youtube", "cold war", "new cold war",
+               "great power", "great powers", "hybrid warfare", "fsu"}
 _JUNK = set("[]()#*|/\\@=<>_{}~^`")
 _STRIP_FRONT = {"the", "a", "an"}
 
@@ -88,7 +100,11 @@ def resolve_entities(ctx: Context, ents: list[tuple[int, int, str]]) -> None:
         text = tok.span_text(ctx.body, start, end)
         if not _clean(text) or (label == "NORP" and tok.tag[end - 1] not in ("NNPS", "NNS")):
             continue
-        if label in ("GPE", "LOC") and norm(text) in _COMPASS:
+        if norm(text) in _NOT_ACTORS or (label in ("GPE", "LOC") and norm(text) in _COMPASS):
+            continue
+        if end - start == 1 and norm(text) in ctx.local_surnames and label in ("PERSON", "ORG"):
+            entry = ctx.entries[ctx.local_surnames[norm(text)]]
+            ctx.add(start, end, entry, "surname")
             continue
         if label == "PERSON":
             entry = local_person(ctx, text)

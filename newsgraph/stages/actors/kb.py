@@ -40,6 +40,7 @@ class Entry:
     tags: frozenset[str] = frozenset()
     demonyms: tuple[str, ...] = ()
     leader: str | None = None  # states: the role key of the person who leads it
+    spans: tuple[tuple[str, str], ...] = ()  # roles' (start, end) padded to full dates
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +94,11 @@ class KB:
         return best[1] if best else None
 
     def roles_on(self, entry: Entry, date: str) -> list[Role]:
-        on = [r for r in entry.roles if _start(r.start) <= date <= _end(r.end)]
+        """Roles held on ``date``, highest-ranking first."""
+        if not entry.roles:
+            return []
+        on = [r for r, (start, end) in zip(entry.roles, entry.spans, strict=True)
+              if start <= date <= end]
         return sorted(on, key=lambda r: self.role_rank.get(r.title, 99))
 
     def role_title(self, role: Role) -> str:
@@ -199,8 +204,8 @@ def _build() -> KB:
         kb.add(phrase, kind="body", value=key)
     for noun, target in lex["descriptions"].items():
         kb.add("the " + noun, kind="description", value=target)
-    for text, actor_id in lex["metonyms"].items():
-        kb.add(text, kind="seat", value=actor_id)
+    for text, actor_id in lex["metonyms"].items():  # cities standing for a body: "Brussels"
+        kb.add(text, kind="metonym", value=actor_id, extra=text)
     kb.city_preps = frozenset(lex["city_prepositions"])
     kb.generic = frozenset(lex["generic_determiners"])
     kb.past = frozenset(lex["past_markers"])
@@ -249,7 +254,8 @@ def _pycountry_names(iso: str | None) -> list[str]:
 def _orgs(kb: KB) -> None:
     for row in _rows("orgs.tsv"):
         actor_id = row["qid"] or row["id"]
-        entry = Entry(id=actor_id, name=row["name"], type=row["type"], country=row["country"] or None,
+        entry = Entry(id=actor_id, name=row["name"], type=row["type"],
+                      country=row["country"] or None,
                       tags=frozenset(_split(row["tags"])))
         kb.entries[actor_id] = entry
         if row["qid"]:
@@ -268,14 +274,16 @@ def _people(kb: KB) -> None:
             roles.append(Role(title=key, org=org_id, start=start or None, end=end or None))
             kb.holders.setdefault((key, org_id), []).append((actor_id, _start(start), _end(end)))
         entry = Entry(id=actor_id, name=row["name"], type="person", country=row["country"] or None,
-                      gender=row["gender"], roles=tuple(roles))
+                      gender=row["gender"], roles=tuple(roles),
+                      spans=tuple((_start(r.start), _end(r.end)) for r in roles))
         kb.entries[actor_id] = entry
         names = [row["name"], *_split(row["aliases"])]
         for text in names:
             kb.add(text, kind="actor", value=actor_id)
         for text in names:
             toks = _tokenize(text)
-            if len(toks) > 1 and toks[0][0].isupper():
+            if len(toks) > 1 and toks[0][0].isupper() and norm(toks[0]) not in _TITLES \
+                    and row["country"] not in _FAMILY_FIRST:
                 # the surname (with particles: "von der Leyen", "Le Drian") is known only
                 # conditionally: see resolve._person
                 surname = _surname(toks, row["country"])
@@ -287,7 +295,11 @@ def _people(kb: KB) -> None:
 _PARTICLES = {"von", "van", "de", "der", "den", "le", "la", "al", "el", "bin", "di", "da", "du"}
 
 
-# Family name first (Xi Jinping, Kim Jong-un, Moon Jae-in).
+# Names that start with a title ("Queen Elizabeth", "Pope Francis") have no surname.
+_TITLES = {"king", "queen", "pope", "prince", "princess", "emir", "sheikh", "ayatollah",
+           "patriarch", "lord", "president", "sir", "cardinal"}
+# Family name first (Xi Jinping, Kim Jong-un, Moon Jae-in): the bare family name ("Kim",
+# "Li", "Park") is shared by too many people, so only explicit aliases are used.
 _FAMILY_FIRST = {"CHN", "KOR", "PRK", "TWN", "VNM", "MNG"}
 
 
@@ -301,7 +313,7 @@ def _surname(toks: list[str], country: str) -> list[str]:
     while i > 1 and norm(words[i - 1]).rstrip("-") in _PARTICLES:
         i -= 1
     tail = words[i:]
-    if tail[-1] in {"Jr.", "Sr.", "II", "III", "XIV", "XVI"}:
+    if tail[-1] in {"Jr.", "Sr."} or re.fullmatch(r"[IVX]+", tail[-1]):
         return []
     return tail
 

@@ -14,7 +14,8 @@ from typing import Any
 from .kb import KB, Alias, norm
 
 # Single-token names that are also ordinary words are accepted only where spaCy saw a name.
-_NAME_TAGS = {"PROPN"}
+_NAME_TAGS = {"PROPN", "NOUN"}
+_OPENERS = {'"', "'", "“", "‘", "«", "*", "-", "—", "–", ":", "#", "[", "|"}
 
 
 @dataclass(slots=True)
@@ -73,24 +74,28 @@ class Tokens:
         return end - 1
 
 
-def read_tokens(doc: Any) -> Tokens:
-    texts, idx, pos, tag, dep, head, lemma, ent_type, ent_iob, sent = ([] for _ in range(10))
-    n = -1
-    for t in doc:
-        if t.is_sent_start:
-            n += 1
-        texts.append(t.text)
-        idx.append(t.idx)
-        pos.append(t.pos_)
-        tag.append(t.tag_)
-        dep.append(t.dep_)
-        head.append(t.head.i)
-        lemma.append(t.lemma_)
-        ent_type.append(t.ent_type_)
-        ent_iob.append(t.ent_iob_)
-        sent.append(max(n, 0))
-    return Tokens(texts, [norm(x) for x in texts], idx, pos, tag, dep, head, lemma, ent_type,
-                  ent_iob, sent)
+def read_tokens(doc: Any, body: str) -> Tokens:
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, POS, SENT_START, TAG
+
+    cols = doc.to_array([POS, TAG, DEP, HEAD, LEMMA, ENT_TYPE, ENT_IOB, IDX, LENGTH, SENT_START])
+    pos, tag, dep, head, lemma, ent_type, ent_iob, idx, length, sent_start = cols.T.tolist()
+    wrap = 1 << 64  # HEAD and SENT_START are signed values stored in an unsigned array
+    strings = doc.vocab.strings
+    cache: dict[int, str] = {0: ""}
+
+    def names(ids: list[int]) -> list[str]:
+        return [cache[x] if x in cache else cache.setdefault(x, strings[x]) for x in ids]
+
+    texts = [body[i:i + n] for i, n in zip(idx, length, strict=True)]
+    sent, n = [], -1
+    for flag in sent_start:
+        n += flag == 1 or n < 0  # 1 starts a sentence; -1 (wrapped) and 0 do not
+        sent.append(n)
+    iob = ["", "I", "O", "B"]
+    return Tokens(texts, [norm(x) for x in texts], idx, names(pos), names(tag), names(dep),
+                  [i + (h - wrap if h >= wrap >> 1 else h) for i, h in enumerate(head)],
+                  names(lemma), names(ent_type),
+                  [iob[x] for x in ent_iob], sent)
 
 
 def scan(tokens: Tokens, kb: KB) -> list[Hit]:
@@ -113,7 +118,9 @@ def scan(tokens: Tokens, kb: KB) -> list[Hit]:
         chosen: Hit | None = None
         for length, key in reversed(lengths):
             ok = [a for a in aliases[key] if _case_ok(a, texts, i)]
-            if length == 1 and ok:
+            if length == 1 and ok and (i == 0 or tokens.sent[i - 1] != tokens.sent[i]
+                                       or texts[i - 1] in _OPENERS):
+                # sentence-initial capitals prove nothing: ask the tagger
                 name_like = tokens.pos[i] in _NAME_TAGS or bool(tokens.ent_type[i])
                 ok = [a for a in ok if not _needs_name(a) or a.case == (2,) or name_like]
             if ok:
@@ -130,3 +137,23 @@ def scan(tokens: Tokens, kb: KB) -> list[Hit]:
 def _needs_name(alias: Alias) -> bool:
     return alias.kind in {"actor", "surname", "metonym", "seat"}
 
+
+
+def drop_name_parts(hits: list[Hit], ents: list[tuple[int, int, str]], texts: list[str]
+                    ) -> list[Hit]:
+    """A place name at the start of a longer organisation name is part of that name:
+    "Minsk Tractor Works", "Moscow Times" are not Belarus and Russia."""
+    drop: set[int] = set()
+    by_start = {h.start: k for k, h in enumerate(hits)}
+    for start, end, label in ents:
+        k = by_start.get(start)
+        if label not in ("ORG", "FAC") or k is None:
+            continue
+        hit = hits[k]
+        rest = range(hit.end, end)
+        if not rest or not (hit.kinds() & {"metonym", "actor", "demonym"}):
+            continue
+        alone = k + 1 >= len(hits) or hits[k + 1].start >= end
+        if alone and all(texts[i][:1].isupper() for i in rest):
+            drop.add(k)
+    return [h for k, h in enumerate(hits) if k not in drop]

@@ -29,6 +29,7 @@ class Found:
     actor: str
     kind: str
     subject: bool = False
+    head: int = -1  # the token the mention's root depends on (its verb, for a subject)
 
 
 @dataclass(slots=True)
@@ -46,12 +47,13 @@ class Context:
     covered: set[int] = field(default_factory=set)  # token indexes inside a found mention
     hit_tokens: set[int] = field(default_factory=set)  # token indexes inside any gazetteer hit
     seen_ids: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)  # ISO3 of every state named in the text
 
     def add(self, start: int, end: int, entry: Entry, kind: str) -> None:
         self.entries.setdefault(entry.id, entry)
         root = self.tokens.root(start, end)
         subject = self.tokens.dep[root] in ("nsubj", "nsubjpass")
-        self.found.append(Found(start, end, entry.id, kind, subject))
+        self.found.append(Found(start, end, entry.id, kind, subject, self.tokens.head[root]))
         self.covered.update(range(start, end))
         self.seen_ids.add(entry.id)
 
@@ -62,6 +64,9 @@ class Context:
     @property
     def sent_of(self) -> list[int]:
         return self.tokens.sent
+
+    def texts_at(self, i: int) -> str:
+        return self.tokens.texts[i] if i < len(self.tokens.texts) else ""
 
     def seen(self, actor_id: str) -> bool:
         return actor_id in self.seen_ids
@@ -91,9 +96,8 @@ def resolve_hits(ctx: Context) -> None:
                 _capital(ctx, hit)
         elif kinds & {"body", "state_noun"}:
             _body(ctx, k)
-        elif "description" in kinds:
-            if not _qualifies_next(ctx, k):
-                _description(ctx, hit)
+        elif "description" in kinds and not _qualifies_next(ctx, k):
+            _description(ctx, hit)
 
 
 # ------------------------------------------------------------------ helpers
@@ -137,15 +141,10 @@ def _state_of(ctx: Context, hit: Hit, k: int) -> Entry | None:
     return None
 
 
-def _date_ok(role_start: str | None, role_end: str | None, date: str) -> bool:
-    from .kb import _end, _start
-
-    return _start(role_start) <= date <= _end(role_end)
-
-
 def _holds(entry: Entry, role: str, org: str | None, date: str | None) -> bool:
     return any(r.title == role and (org is None or r.org == org)
-               and (date is None or _date_ok(r.start, r.end, date)) for r in entry.roles)
+               and (date is None or span[0] <= date <= span[1])
+               for r, span in zip(entry.roles, entry.spans, strict=False))
 
 
 # ------------------------------------------------------------------ names
@@ -162,6 +161,10 @@ def _name(ctx: Context, k: int, role: tuple[str, str | None, bool] | None) -> st
     if k > 0 and k - 1 not in ctx.used and ctx.hits[k - 1].end == hit.start \
             and "honorific" in ctx.hits[k - 1].kinds():
         honorific = ctx.hits[k - 1]
+    if _month_like(ctx, hit) and honorific is None and role is None:
+        return None  # "May 05, 2019", "in May"
+    if not full and _first_name(ctx, hit):
+        return None  # "Francis Fukuyama" is not Pope Francis
     candidates = full + [e for e in surname if e not in full]
     if not candidates:
         return None
@@ -170,7 +173,7 @@ def _name(ctx: Context, k: int, role: tuple[str, str | None, bool] | None) -> st
         entry = candidates[0]
         ctx.add(hit.start, hit.end, entry, _kind(ctx, hit, entry))
         return entry.id
-    chosen = _pick_person(ctx, people, full, role, honorific)
+    chosen = _pick_person(ctx, people, full, role, honorific, hit.start)
     if chosen is None:
         return None
     start = honorific.start if honorific else hit.start
@@ -178,6 +181,26 @@ def _name(ctx: Context, k: int, role: tuple[str, str | None, bool] | None) -> st
         "surname" if chosen not in full else _kind(ctx, hit, chosen))
     ctx.add(start, hit.end, chosen, kind)
     return chosen.id
+
+
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"}
+_BEFORE_MONTH = {"in", "on", "since", "until", "by", "last", "next", "early", "late", "mid",
+                 "of", "from", "through", "till", "during", "before", "after", ","}
+
+
+def _month_like(ctx: Context, hit: Hit) -> bool:
+    if hit.end - hit.start != 1 or ctx.norms[hit.start] not in _MONTHS:
+        return False
+    before = ctx.norms[hit.start - 1] if hit.start else ""
+    after = ctx.texts_at(hit.end)
+    return before in _BEFORE_MONTH or after[:1].isdigit() or not before
+
+
+def _first_name(ctx: Context, hit: Hit) -> bool:
+    nxt = ctx.texts_at(hit.end)
+    return bool(nxt[:1].isupper()) and ctx.tokens.pos[hit.end] == "PROPN" \
+        and hit.end not in ctx.hit_tokens
 
 
 def _kind(ctx: Context, hit: Hit, entry: Entry) -> str:
@@ -189,7 +212,8 @@ def _kind(ctx: Context, hit: Hit, entry: Entry) -> str:
 
 
 def _pick_person(ctx: Context, people: list[Entry], full: list[Entry],
-                 role: tuple[str, str | None, bool] | None, honorific: Hit | None) -> Entry | None:
+                 role: tuple[str, str | None, bool] | None, honorific: Hit | None,
+                 hit_start: int) -> Entry | None:
     date = ctx.date
     if honorific is not None:
         gender = honorific.values("honorific")[0]
@@ -205,9 +229,16 @@ def _pick_person(ctx: Context, people: list[Entry], full: list[Entry],
     seen = [p for p in people if ctx.seen(p.id)]
     if seen:
         return seen[0]
-    in_office = [p for p in people if ctx.kb.roles_on(p, date)]
+    # a bare surname the knowledge base only derived ("May", "Johnson") needs more than
+    # being in office: a full mention before, a title, or an honorific
+    # the tagger sees a name here, and NER did not call it a date or a place ("May 5")
+    person_ent = ctx.tokens.pos[hit_start] == "PROPN" and ctx.tokens.ent_type[hit_start] in (
+        "PERSON", "ORG", "")
+    in_office = [p for p in people if ctx.kb.roles_on(p, date) and (
+        p in full or (person_ent and p.country in ctx.countries))]
     if in_office:
-        return min(in_office, key=lambda p: ctx.kb.role_rank.get(ctx.kb.roles_on(p, date)[0].title, 99))
+        rank = ctx.kb.role_rank
+        return min(in_office, key=lambda p: rank.get(ctx.kb.roles_on(p, date)[0].title, 99))
     trusted = [p for p in people if p in full]
     return trusted[0] if trusted else (people[0] if honorific or role else None)
 
@@ -234,7 +265,9 @@ def _role(ctx: Context, k: int) -> None:
             org = _state_of(ctx, prev, k - 1)
             past = any(g in kb.past for g in gap)
             if org is not None:
-                start = prev.start
+                # "the US secretary": the article is not part of the mention
+                start = prev.start + (ctx.norms[prev.start] == "the" and prev.end - prev.start > 1
+                                      and "description" not in prev.kinds())
                 if people:  # "Trump's adviser": Trump stays a mention of his own
                     qual_person = people[0]
                     start = hit.start
@@ -257,9 +290,8 @@ def _role(ctx: Context, k: int) -> None:
     if org is not None and org.type == "state" and key == "leader":
         key = org.leader or "president"
     # a name right after: "President Vladimir Putin", "the foreign minister, Linas Linkevicius"
-    if nxt and nxt[1] in ([], [","]) and ctx.hits[nxt[0]].kinds() & {"actor", "surname"} \
-            and nxt[0] not in ctx.used and any(
-                ctx.kb.entries[v].type == "person" for v in ctx.hits[nxt[0]].values("actor", "surname")):
+    if nxt and nxt[1] in ([], [","]) and nxt[0] not in ctx.used and any(
+            kb.entries[v].type == "person" for v in ctx.hits[nxt[0]].values("actor", "surname")):
         person = _name(ctx, nxt[0], (key, org_id, past))
         if person and nxt[1] == [","]:
             ctx.add(start, end, ctx.entries[person], "role")
@@ -272,7 +304,8 @@ def _role(ctx: Context, k: int) -> None:
     person_id = _appositive_before(ctx, start)
     if person_id is None:
         person_id = kb.holder(key, org_id, ctx.date) if org_id else _recent_holder(ctx, key, start)
-    if person_id is None and org is not None and org.type == "state" and key in {"leader", "president"}:
+    if person_id is None and org is not None and org.type == "state" \
+            and key in {"leader", "president"}:
         person_id = kb.holder("president", org_id or "", ctx.date) or kb.holder(
             "prime_minister", org_id or "", ctx.date)
     if person_id is not None:
@@ -332,6 +365,7 @@ def local_person(ctx: Context, text: str) -> Entry:
     if len(words) == 1 and norm(words[0]) in ctx.local_surnames:
         actor_id = ctx.local_surnames[norm(words[0])]
     entry = ctx.entries.get(actor_id) or Entry(id=actor_id, name=text, type="person")
+    ctx.entries.setdefault(actor_id, entry)
     if len(words) > 1:
         ctx.local_surnames.setdefault(norm(words[-1]), actor_id)
     return entry
@@ -352,15 +386,25 @@ def _body(ctx: Context, k: int) -> None:
     state = _state_of(ctx, prev, k - 1)
     if state is None or state.type != "state":
         return
+    start = prev.start + (ctx.norms[prev.start] == "the" and prev.end - prev.start > 1)
     if "state_noun" in hit.kinds():
-        ctx.add(prev.start, hit.end, state, "description")
+        ctx.add(start, hit.end, state, "description")
         return
+    if ctx.tokens.dep[hit.end - 1] == "compound":
+        return  # "Belarusian opposition activist X": the body only describes X
     typ, key, name = kb.bodies[hit.values("body")[0]]
     iso = (state.country or slug(state.name)).lower()
     actor_id = f"local:{typ}:{iso}-{key}"
     entry = kb.entries.get(actor_id) or Entry(
         id=actor_id, name=f"{name} ({state.name})", type=typ, country=state.country)
-    ctx.add(prev.start, hit.end, entry, "description")
+    ctx.add(start, hit.end, entry, "description")
+
+
+# "flew to Ankara", "returned from Minsk": the city is a place, not the government.
+_MOTION_PREPS = {"to", "from", "into"}
+_MOTION = {"fly", "travel", "go", "come", "arrive", "return", "head", "move", "trip", "visit",
+           "journey", "flight", "drive", "walk", "march", "send", "deploy", "relocate", "flee",
+           "escape", "leave", "bring", "take", "invite"}
 
 
 def _capital(ctx: Context, hit: Hit) -> None:
@@ -368,7 +412,10 @@ def _capital(ctx: Context, hit: Hit) -> None:
     tok, i = ctx.tokens, hit.start
     state = kb.entries[hit.values("metonym")[0]]
     after = ctx.norms[hit.end:hit.end + 2]
-    as_place = (tok.dep[i] == "pobj" and tok.norms[tok.head[i]] in kb.city_preps) \
+    prep = tok.head[i]
+    as_place = (tok.dep[i] == "pobj" and (
+        tok.norms[prep] in kb.city_preps
+        or (tok.norms[prep] in _MOTION_PREPS and tok.lemma[tok.head[prep]] in _MOTION))) \
         or after == ["-", "based"]
     if as_place:
         city = next(a.extra for a in hit.aliases if a.kind == "metonym")
@@ -380,6 +427,8 @@ def _capital(ctx: Context, hit: Hit) -> None:
 
 
 def _description(ctx: Context, hit: Hit) -> None:
+    if ctx.texts_at(hit.end - 1)[:1].isupper():
+        return  # "the Nation" is a name, not "the nation"
     target = hit.values("description")[0]
     if target == "state":
         entry = _salient(ctx, hit.start, lambda e: e.type == "state", to_state=True)
@@ -390,7 +439,8 @@ def _description(ctx: Context, hit: Hit) -> None:
         ctx.add(hit.start, hit.end, entry, "description")
 
 
-def _salient(ctx: Context, tok: int, want: Any, *, to_state: bool = False) -> Entry | None:
+def _salient(ctx: Context, tok: int, want: Any, *, to_state: bool = False,
+             not_head: int = -1) -> Entry | None:
     """The antecedent for a description or pronoun at token ``tok``: a subject earlier in the
     same sentence, else the subject of one of the two sentences before, else the only
     candidate in that window. ``to_state`` maps people and bodies to their state."""
@@ -402,7 +452,9 @@ def _salient(ctx: Context, tok: int, want: Any, *, to_state: bool = False) -> En
             entry = ctx.kb.entries.get(ctx.kb.state_by_iso.get(entry.country, ""), entry)
         return entry if want(entry) else None
 
-    window = [f for f in ctx.found if f.end <= tok and ctx.sent_of[f.start] >= sent - 2]
+    # an object pronoun never means the subject of its own verb ("RT attacked it")
+    window = [f for f in ctx.found if f.end <= tok and ctx.sent_of[f.start] >= sent - 2
+              and not (f.subject and f.head == not_head)]
     same = [f for f in window if ctx.sent_of[f.start] == sent]
     for f in reversed(same):
         if f.subject and fit(f):

@@ -10,7 +10,7 @@ from typing import Any
 from ...models import Actor, Article, Mention, Role
 from .coref import resolve_entities, resolve_pronouns
 from .kb import KB, Entry, load_kb
-from .matching import read_tokens, scan
+from .matching import Hit, drop_name_parts, read_tokens, scan
 from .resolve import Context, resolve_hits
 
 
@@ -26,16 +26,19 @@ def article_date(published: str | None) -> str:
     return published[:10]
 
 
-def find_actors(doc: Any, published: str | None, *, kb: KB | None = None
-                ) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
+def find_actors(doc: Any, published: str | None, *, body: str | None = None,
+                kb: KB | None = None) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
+    """Actors and mentions of one parsed text; ``body`` is ``doc.text`` (pass it: cheaper)."""
     kb = kb or load_kb()
-    tokens = read_tokens(doc)
-    hits = scan(tokens, kb)
-    body = doc.text
+    body = doc.text if body is None else body
+    tokens = read_tokens(doc, body)
+    ents = [(e.start, e.end, e.label_) for e in doc.ents]
+    hits = drop_name_parts(scan(tokens, kb), ents, tokens.texts)
     ctx = Context(body=body, tokens=tokens, kb=kb, date=article_date(published), hits=hits)
     ctx.hit_tokens.update(i for h in hits for i in range(h.start, h.end))
+    ctx.countries.update(_countries(kb, hits))
     resolve_hits(ctx)
-    resolve_entities(ctx, [(e.start, e.end, e.label_) for e in doc.ents])
+    resolve_entities(ctx, ents)
     ctx.found.sort(key=lambda f: (f.start, f.end))
     resolve_pronouns(ctx)
     ctx.found.sort(key=lambda f: (f.start, f.end))
@@ -48,6 +51,17 @@ def find_actors(doc: Any, published: str | None, *, kb: KB | None = None
     order = list(dict.fromkeys(f.actor for f in ctx.found))
     actors = tuple(_actor(kb, ctx.entries[a], ctx.date, ctx.role_of.get(a)) for a in order)
     return actors, tuple(mentions)
+
+
+def _countries(kb: KB, hits: list[Hit]) -> set[str]:
+    out = set()
+    for hit in hits:
+        for alias in hit.aliases:
+            if alias.kind in ("actor", "demonym", "metonym", "seat"):
+                entry = kb.entries[alias.value]
+                if entry.type == "state" and entry.country:
+                    out.add(entry.country)
+    return out
 
 
 def _actor(kb: KB, entry: Entry, date: str, seen_role: str | None) -> Actor:
@@ -76,6 +90,7 @@ class ActorResolver:
             if article.doc is None:
                 out.append(article)  # nothing parsed (empty or non-English body)
                 continue
-            actors, mentions = find_actors(article.doc, article.published, kb=self.kb)
+            actors, mentions = find_actors(article.doc, article.published, body=article.body,
+                                          kb=self.kb)
             out.append(dataclasses.replace(article, actors=actors, mentions=mentions))
         return out

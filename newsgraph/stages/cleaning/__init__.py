@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ...models import Article, Removal
 from ...pipeline import stage
+from .atoms import NAMES
 from .markup import Stripped, strip
 from .rules import FOOTER_REASONS, METADATA_REASONS, classify, dominant, script_counts
 
@@ -29,6 +30,7 @@ _LINE = re.compile(r"[^\n\f\r]*")
 _TERMINAL = ".!?…:;\"”’»)]"
 _BODY_END = re.compile(r"[.!?…][\"”’»)]*$")
 _SPACE = re.compile(r"\s+")
+_NAME_LINE = re.compile(NAMES)
 
 
 @dataclass(slots=True)
@@ -116,6 +118,11 @@ def _classify(lines: list[Line], title: str | None, guess_title: bool) -> None:
         if line.reason == "author_bio" and i < footer_at and prose_after:
             line.reason = None
         prose_after = prose_after or line.reason is None
+    # a bare name next to a dateline is a byline ("Jakub Nowak" / "Mar 3, 2022")
+    for i, line in enumerate(lines[:12]):
+        if line.reason is None and _NAME_LINE.fullmatch(line.text) and any(
+                0 <= j < len(lines) and lines[j].reason == "dateline" for j in (i - 1, i + 1)):
+            line.reason = "byline"
     _mark_title(lines, title, guess_title)
 
 
@@ -140,10 +147,14 @@ def _registry() -> Registry:
 
 
 def _mark_title(lines: list[Line], title: str | None, guess: bool) -> None:
-    """The title is the first plain line of the head zone (or the line equal to a known title)."""
+    """The title is the first plain line of the head zone (or the line equal to a known title).
+
+    The first line may be the title even when it reads like prose (a long headline, one
+    ending in "?" or "!"); a line ending in "." is a title only when it is short.
+    """
     head: list[Line] = []
-    for line in lines:
-        if _is_body(line):
+    for i, line in enumerate(lines):
+        if i > 0 and _is_body(line) or i > 40:
             break
         head.append(line)
     if title:
@@ -154,14 +165,21 @@ def _mark_title(lines: list[Line], title: str | None, guess: bool) -> None:
         return
     if not guess:
         return
-    for line in head:
+    for i, line in enumerate(head):
+        if (line.reason == "running_header" and i == 0 and len(head) > 1
+                and head[1].text == line.text):
+            line.reason = None  # a headline repeated right below it is still the headline
         if line.reason is not None:
             continue
-        if " " not in line.text:
+        words = line.text.count(" ") + 1
+        if words == 1:
             line.reason = "site_banner"  # a lone word above the title: masthead or kicker
-        elif line.text.count(" ") <= 40 and len(line.text) <= 300 and not line.text.endswith(":"):
+        elif (words <= 40 and len(line.text) <= 300 and not line.text.endswith(":")
+              and (not line.text.endswith(".") or words <= 10)):
             line.reason = "title"
             return
+        else:
+            return  # prose before any title-like line: the text has no title line
 
 
 def _joins(prev: str, nxt: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
+from functools import lru_cache
 from importlib import resources
 
 
@@ -65,7 +65,7 @@ def _valid(y: int, m: int, d: int) -> date | None:
         return None
 
 
-@cache
+@lru_cache(maxsize=4096)  # bounded: memory stays flat over long runs
 def date_candidates(text: str) -> tuple[date, ...]:
     """Every reading of the first date in ``text``, the conventional one first.
 

@@ -11,8 +11,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-# (pattern, reason, substrings without which the pattern cannot match). Order matters: links first, so an
-# escape inside an anchor is handled after the brackets are gone.
+# (pattern, reason, substrings without which the pattern cannot match). Order matters:
+# links first, so an escape inside an anchor is handled after the brackets are gone.
 _INLINE: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     # an image placeholder ![alt](src) carries no article text
     (re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)"), "image_markup", ("![",)),

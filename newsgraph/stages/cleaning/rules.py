@@ -17,6 +17,7 @@ class Rule:
     zone: str  # any | head | tail
     max_chars: int
     rx: re.Pattern[str]
+    needs: tuple[str, ...] = ()  # the line must contain one of these (lowercase), or YEAR
 
 
 def _load() -> tuple[Rule, ...]:
@@ -26,8 +27,9 @@ def _load() -> tuple[Rule, ...]:
         if not line.strip() or line.startswith("#"):
             continue
         try:
-            reason, zone, max_chars, pattern = line.split("\t")
-            rules.append(Rule(reason, zone, int(max_chars), re.compile(expand(pattern), re.I)))
+            reason, zone, max_chars, pattern, *needs = line.split("\t")
+            rules.append(Rule(reason, zone, int(max_chars), re.compile(expand(pattern), re.I),
+                              tuple(needs[0].split("|")) if needs else ()))
         except (ValueError, re.error) as exc:
             raise ValueError(f"patterns.tsv line {n}: {exc}; fix the row (reason, zone,"
                              " max_chars, regex separated by tabs)") from exc
@@ -53,23 +55,48 @@ METADATA_REASONS = frozenset({
 _BOUNDS = sorted({r.max_chars for r in RULES})
 
 
+_YEAR = re.compile(r"\d{4}")
+
+
 @cache
-def _combined(zone: str, bound: int) -> re.Pattern[str] | None:
-    """One alternation of the rows that apply to a line of at most ``bound`` chars in ``zone``:
-    one regex call per line instead of one per row (the first matching row still wins)."""
-    rows = [f"(?P<r{i}>{r.rx.pattern})" for i, r in enumerate(RULES)
-            if r.max_chars >= bound and r.zone in ("any", zone)]
-    return re.compile("|".join(rows), re.I) if rows else None
+def _combined(zone: str, bound: int) -> tuple[re.Pattern[str] | None, tuple[int, ...]]:
+    """For a line of at most ``bound`` chars in ``zone``: one alternation of the applicable
+    rows without a ``needs`` column (one regex call per line instead of one per row), and the
+    indexes of the rows with one, tried only when the line contains what they need."""
+    rows = [i for i, r in enumerate(RULES) if r.max_chars >= bound and r.zone in ("any", zone)]
+    plain = [f"(?P<r{i}>{RULES[i].rx.pattern})" for i in rows if not RULES[i].needs]
+    return (re.compile("|".join(plain), re.I) if plain else None,
+            tuple(i for i in rows if RULES[i].needs))
 
 
 def classify(line: str, zone: str) -> str | None:
-    """The reason ``line`` is boilerplate, or None. ``zone`` is head, body or tail."""
+    """The reason ``line`` is boilerplate, or None. ``zone`` is head, body or tail.
+    The first matching row of the table wins."""
     b = bisect_left(_BOUNDS, len(line))
     if b == len(_BOUNDS):
         return None
-    rx = _combined(zone, _BOUNDS[b])
-    m = rx.search(line) if rx is not None else None
-    return RULES[int(m.lastgroup[1:])].reason if m is not None and m.lastgroup else None
+    rx, gated = _combined(zone, _BOUNDS[b])
+    # match, not search: every row is anchored at ^, and an alternation of anchored rows
+    # is not recognised as anchored, so search would retry it at every position
+    m = rx.match(line) if rx is not None else None
+    best = int(m.lastgroup[1:]) if m is not None and m.lastgroup else len(RULES)
+    low = line.lower()
+    has_year: bool | None = None
+    for i in gated:
+        if i >= best:
+            break
+        rule = RULES[i]
+        if rule.needs == ("YEAR",):
+            if has_year is None:
+                has_year = _YEAR.search(line) is not None
+            if not has_year:
+                continue
+        elif not any(n in low for n in rule.needs):
+            continue
+        if rule.rx.match(line):
+            best = i
+            break
+    return RULES[best].reason if best < len(RULES) else None
 
 
 _SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (

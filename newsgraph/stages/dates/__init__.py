@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from typing import Any
 
 from ...models import Article, TimeExpression
@@ -33,15 +32,15 @@ def _tense(doc: Any, start: int, end: int) -> str:
         return "past"
     token = span.root
     for _ in range(8):
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "acl") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "acl") or token.head.i == token.i:
             break
         token = token.head
     aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in aux}
     if words & {"will", "shall", "'ll"} or ("to" in words and token.head.lemma_ == "go"):
         return "future"
-    if token.lemma_ in FUTURE_VERBS and token.tag_ in ("VBP", "VBZ"):
-        return "future"
+    if token.lemma_ in FUTURE_VERBS and (token.tag_ in ("VBP", "VBZ") or words & {"is", "are"}):
+        return "future"  # "plan to meet in May", "is scheduled for May"
     if token.tag_ in ("VBD", "VBN") or words & {"had", "did", "was", "were", "has", "have"}:
         return "past"
     if token.tag_ in ("VBP", "VBZ", "VB", "VBG") and not aux or words & {"is", "are", "am"}:
@@ -49,21 +48,28 @@ def _tense(doc: Any, start: int, end: int) -> str:
     return "past"
 
 
-def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
-    """Non-overlapping matches; longer ones win, then the earlier table entry."""
-    found: list[tuple[int, int, int, str, re.Match[str]]] = []
-    for rank, (kind, pattern) in enumerate(rules.PATTERNS):
-        for m in pattern.finditer(text):
-            found.append((m.start(), m.end(), rank, kind, m))
-    found.sort(key=lambda f: (-(f[1] - f[0]), f[2]))
-    taken: list[tuple[int, int]] = []
+def _candidates(text: str) -> list[tuple[int, int, str, rules.Groups]]:
+    """Date expressions in text order (one pass of the combined table)."""
     out = []
-    for start, end, _rank, kind, m in found:
-        if any(start < e and s < end for s, e in taken):
+    done = 0
+    for word in rules.WORD.finditer(text):
+        if word.start() < done:
             continue
-        taken.append((start, end))
-        out.append((start, end, kind, m))
-    out.sort(key=lambda c: c[0])
+        token = word.group()
+        if not token[0].isdigit() and token.lower() not in rules.TRIGGERS:
+            continue
+        m = rules.COMBINED.match(text, word.start())
+        if m is None:
+            continue
+        done = m.end()
+        kind = m.lastgroup or ""
+        start = m.start()
+        if kind == "month" and rules.cue_before(text, start) not in rules.MONTH_CUES:
+            continue
+        if kind == "season" and not text[max(0, start - 12):start].lower().rstrip().endswith(
+                rules.SEASON_CUES):
+            continue
+        out.append((start, m.end(), kind, rules.Groups(m, kind)))
     return out
 
 

@@ -54,7 +54,13 @@ class ActorIndex:
                     self.by_token.setdefault(i, m.actor_id)
                     self.kinds.setdefault(i, m.kind)
 
+        # token window of the sentence being coded: a parse that runs across a sentence
+        # boundary must not bring in actors from the neighbouring sentence
+        self.window = (0, len(doc))
+
     def at(self, tok: Token) -> str | None:
+        if not self.window[0] <= tok.i < self.window[1]:
+            return None
         return self.by_token.get(tok.i)
 
 
@@ -76,16 +82,24 @@ def antecedent(tok: Token) -> Token:
     return tok
 
 
+def oriented(tok: Token) -> bool:
+    """ "pro-US", "anti-Iranian": an orientation, not the actor itself."""
+    if tok.lower_.startswith(("pro-", "anti-")):
+        return True
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("pro", "anti")
+
+
 def phrase_actors(index: ActorIndex, tok: Token, *, depth: int = 0) -> list[str]:
     """Actors named by the noun phrase headed by ``tok`` (with its coordinated parts)."""
     tok = antecedent(tok)
     found: list[str] = []
     own = index.at(tok)
-    if own:
+    if own and not oriented(tok):
         found.append(own)
     elif depth < 2:
         for child in tok.children:
-            if child.dep_ in NP_INNER and index.at(child):
+            if child.dep_ in NP_INNER and index.at(child) and not oriented(child):
                 found.append(index.by_token[child.i])
                 break
         else:

@@ -10,6 +10,7 @@ from .arguments import (
     PASSIVE_SUBJECTS,
     ActorIndex,
     object_actors,
+    oriented,
     phrase_actors,
     subject_of,
 )
@@ -69,7 +70,10 @@ def _verb_dyad(tok: Token, row: Trigger, index: ActorIndex,
         nxt = []
         for xcomp in governed:
             for child in xcomp.children:
-                if child.dep_ in OBJECTS:
+                if child.dep_ == "dative" and child.pos_ == "ADP":
+                    targets += [a for p in _children(child, "pobj")
+                                for a in object_actors(index, p, preps)]
+                elif child.dep_ in OBJECTS:
                     targets += object_actors(index, child, preps)
             targets += _prep_targets(index, xcomp, preps)
             nxt += _children(xcomp, "xcomp")
@@ -89,7 +93,7 @@ def _noun_dyad(tok: Token, row: Trigger, index: ActorIndex,
         if dep == "poss":
             sources += phrase_actors(index, child)
         elif dep in ("compound", "amod", "nmod"):
-            if low.startswith("anti-") and index.at(child):
+            if oriented(child) and index.at(child):
                 targets.append(index.by_token[child.i])  # "anti-Iranian sanctions"
                 continue
             for part in [child, *_children(child, "compound")]:  # "Lavrov-Pompeo meeting"
@@ -179,7 +183,7 @@ def _pairs(sources: list[str], targets: list[str]) -> list[tuple[str | None, str
     pairs: list[tuple[str | None, str | None]] = []
     for s in sources or [None]:
         for t in targets or [None]:
-            if s != t and (s or t):
+            if s != t or s is None:
                 pairs.append((s, t))
     return pairs[:MAX_PAIRS]
 
@@ -200,26 +204,30 @@ def code_article(article: Article, lex: Lexicon) -> tuple[Event, ...]:
     events: list[Event] = []
     for hit in hits:
         tok = hit.token
+        start, end = sentences.spans[sentences.index(tok.idx)]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        index.window = (span.start, span.end) if span is not None else (0, len(doc))
         if tok.pos_ == "VERB":
             sources, targets = _verb_dyad(tok, hit.row, index, lex)
             row = _adjust(hit, sources, actors, lex)
         else:
             row = _adjust(hit, [], actors, lex)
             sources, targets = _noun_dyad(tok, row, index, lex)
-        if not sources and not targets:
-            continue
+        location = place_of(tok, lex)
+        if not sources and not targets and not (row.type == "PROTEST" and location):
+            continue  # a street protest with a place is an event even when its crowd is no actor
+        if row.type == "CONSULT" and not sources:
+            continue  # a visit or meeting needs someone doing it ("tourists visited Vilnius")
         pairs = _pairs(sources, targets)
         if not pairs:
             continue
-        reading = read_status(tok, lex)
+        reading = read_status(tok, lex, index.window)
         claimed_by = None
         if reading.claimer is not None:
             claimers = phrase_actors(index, reading.claimer)
             claimed_by = claimers[0] if claimers else None
         date, date_source = dates.date_of(tok)
-        start, end = sentences.spans[sentences.index(tok.idx)]
         evidence = Evidence(start=start, end=end, text=article.body[start:end])
-        location = place_of(tok, lex)
         for source, target in pairs:
             both = source is not None and target is not None
             events.append(Event(
@@ -228,5 +236,5 @@ def code_article(article: Article, lex: Lexicon) -> tuple[Event, ...]:
                 mode=row.mode, context=row.context, claimed_by=claimed_by, date=date,
                 date_source=date_source, location=location, trigger=tok.text,
                 evidence=(evidence,),
-                confidence=round(row.weight * (1.0 if both else 0.8), 2)))
+                confidence=round(row.weight * (1.0 if both else 0.8), 2), cameo=row.cameo))
     return merge_events(events)

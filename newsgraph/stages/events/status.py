@@ -28,6 +28,7 @@ CARRY = frozenset({"xcomp", "conj", "ccomp", "acl", "advcl", "pcomp", "dobj", "n
 ADJUNCT_PREPS = frozenset({"at", "during", "after", "before", "since", "in", "on", "following",
                            "amid", "ahead", "despite", "until", "over", "throughout", "like",
                            "with", "without", "from", "as", "because"})
+ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "allege"})
 RANK = {"asserted": 0, "planned": 1, "hypothetical": 2, "negated": 3}
 
 
@@ -95,8 +96,10 @@ def _in_past_report(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
-def read_status(trigger: Token, lex: Lexicon) -> Reading:
-    """Walk from the trigger up its governing clauses, collecting status cues."""
+def read_status(trigger: Token, lex: Lexicon,
+                window: tuple[int, int] = (0, 1 << 30)) -> Reading:
+    """Walk from the trigger up its governing clauses (within the sentence's token
+    ``window``), collecting status cues."""
     reading = Reading()
     cur = trigger
     _own_cues(cur, lex, reading, is_trigger=True)
@@ -111,8 +114,14 @@ def read_status(trigger: Token, lex: Lexicon) -> Reading:
             break
         if dep == "pobj" and cur.pos_ in ("NOUN", "PROPN") and head.lower_ in ADJUNCT_PREPS:
             break  # "At a meeting ..., X failed to ..." — the meeting still happened
+        if dep in ("relcl", "acl") and head.pos_ == "NOUN" and \
+                head.lemma_.lower() in lex.cue("hypothetical_nouns"):
+            reading.add("hypothetical")  # "in the event that ...", "the possibility that ..."
+            break
         if dep == "relcl":
             break  # a relative clause is its own assertion
+        if not window[0] <= head.i < window[1]:
+            break  # the parse ran across a sentence boundary
         lemma = head.lemma_.lower()
         if dep == "ccomp" or (dep in ("advcl", "xcomp") and lemma in lex.cue("claim_verbs")
                               and head.pos_ == "VERB"):
@@ -139,6 +148,11 @@ def read_status(trigger: Token, lex: Lexicon) -> Reading:
         if dep == "acl" and head.pos_ == "NOUN" and lemma in lex.cue("hypothetical_nouns"):
             reading.add("hypothetical")
             break  # "the possibility that ...": the outer clause is about the possibility
+        if dep == "pcomp" and head.lower_ in ("of", "for") and \
+                head.head.lemma_.lower() in ACCUSING and head.head.pos_ == "VERB":
+            reading.claim_verb = head.head  # "Syria accused Israel of bombing Damascus"
+            reading.claimer = _reporter(head.head)
+            break
         if dep == "pcomp" and head.lower_ == "without":
             reading.add("negated")  # "without Belarus supporting a plan"
         if dep == "prep" and head.pos_ == "VERB" and \

@@ -64,6 +64,7 @@ def _blocked(tok: Token, blocked: frozenset[str]) -> bool:
 def find_triggers(doc: Any, lex: Lexicon) -> list[Hit]:
     hits: dict[int, Hit] = {}
     blocked = lex.cue("blocked_phrases")
+    mute = lex.cue("non_event_complements")
     for tok in doc:
         pos = tok.pos_
         if pos == "VERB":
@@ -72,7 +73,9 @@ def find_triggers(doc: Any, lex: Lexicon) -> list[Hit]:
             row = _row_for(tok, "NOUN", lex)
         else:
             continue
-        if row is not None and not _blocked(tok, blocked):
+        if row is not None and not _blocked(tok, blocked) and not any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in mute for c in tok.children):
+            # "declined to comment" is no refusal between actors
             hits[tok.i] = Hit(tok, row)
     light = lex.cue("light_verbs")
     silenced: set[int] = set()

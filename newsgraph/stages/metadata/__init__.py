@@ -70,6 +70,12 @@ def _pick_date(cands: list[Candidate], refs: list[date],
     return None
 
 
+def _weak_outlet(article: Article) -> bool:
+    """An outlet that is only the page's domain (origin ``url``) may be replaced by a name."""
+    return bool(article.outlet) and any(
+        e.field == "outlet" and e.origin == "url" for e in article.provenance)
+
+
 def read_metadata(article: Article) -> dict[str, tuple[object, list[Candidate]]]:
     """Resolved values with the candidates that support them (field -> (value, evidence))."""
     removed = tuple(r for r in article.removed if r.reason in METADATA_REASONS)
@@ -106,9 +112,15 @@ def read_metadata(article: Article) -> dict[str, tuple[object, list[Candidate]]]
         origin = source_line
     if site is None and source_line is not None and origin is None:
         site = source_line
-    outlet = article.outlet or (_canonical(site.value) if site else None)
-    if site and not article.outlet:
+    given = None if _weak_outlet(article) else article.outlet
+    outlet = given or (_canonical(site.value) if site else None)
+    if site and not given:
         out["outlet"] = (outlet, [site])
+    elif not site and article.outlet and given is None:
+        # only the domain is known: the registry may know the outlet's name
+        outlet = REGISTRY.lookup(article.outlet.removeprefix("www.")) or article.outlet
+        if outlet != article.outlet:
+            out["outlet"] = (outlet, [])
     if origin is not None and _canonical(origin.value) != outlet:
         out["original_outlet"] = (_canonical(origin.value), [origin])
         if outlet:
@@ -141,11 +153,14 @@ def metadata(article: Article) -> Article:
     found = read_metadata(article)
     changes: dict[str, object] = {}
     evidence = list(article.provenance)
+    weak = _weak_outlet(article)
     for name in _FIELDS:
-        if name not in found or getattr(article, name):
+        if name not in found or getattr(article, name) and not (name == "outlet" and weak):
             continue  # set by the input or HTML meta: theirs wins
         value, support = found[name]
         changes[name] = value
+        if not support:
+            evidence.append(FieldEvidence(field=name, value=str(value), origin="rule"))
         if name == "authors":
             evidence += [FieldEvidence(field="authors", value=c.value, start=c.start, end=c.end)
                          for c in support]

@@ -27,6 +27,7 @@ _DATE = re.compile(DATE, re.I)
 _PREFIX = re.compile(r"^(?:published|posted|updated|last updated|first published|date|dated"
                      r"|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado"
                      r"|опубликовано|обновлено)\b", re.I)
+_NAMES_ONLY = re.compile(rf"(?P<names>{NAMES})")
 _ARTICLES_BY = re.compile(rf"\bby\s*:?\s+(?P<names>{NAMES})", re.I)
 _ORIGIN = re.compile(
     r"(?:published|posted|appeared)\s+(?:(?:on|in|at|by)\s+)(?P<outlet>.+?)"
@@ -98,6 +99,8 @@ def read(removal: Removal, zone: str) -> Iterator[Candidate]:
                 found += _names(make, text, m, "who")
             found.append(make("site", _span(text, m, "outlet")))
             found.append(make("date", _span(text, m, "date")))
+        elif (m := _NAMES_ONLY.fullmatch(text)) is not None:
+            found += _names(make, text, m)
         elif (m := _DATE.search(text)) is not None:
             found.append(make("date", (m.group(), m.start(), m.end())))
     elif reason == "outlet_line":

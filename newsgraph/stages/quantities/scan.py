@@ -33,6 +33,9 @@ _GLUED_ONLY = {"k", "m", "b"}
 # Units that are ordinary words: only read after a digit, never after a spelled number.
 _WORDY = {("t",), ("mt",), ("points",), ("percentage",), ("mw",), ("gw",), ("try",),
           ("gel",)}
+# "for a year", "from a year earlier": a span of time, not a rate.
+_NOT_RATE_BEFORE = {"for", "in", "than", "within", "over", "from", "after", "before", "since"}
+_NOT_RATE_AFTER = {"earlier", "ago", "later", "before", "after", "on", "from"}
 _MAX_UNIT = max(len(k) for k in UNITS)
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:[-'’][A-Za-z]+)*|[^\sA-Za-z\d]")
@@ -178,9 +181,14 @@ class Scanner:
             if self.toks[m].text[0].isdigit():
                 return None
             found = self.period(m)
-            if found and self.low(m - 1) not in ("for", "in", "than", "within", "over"):
+            if found and self.low(m - 1) not in _NOT_RATE_BEFORE \
+                    and self.low(found[1]) not in _NOT_RATE_AFTER:
                 return found[0]
         return None
+
+
+_STARTERS = frozenset({"a", "an", "us", *PREFIX_CURRENCIES, *VAGUE_SCALES, *NUMBER_WORDS,
+                       *(p.split()[0] for p in VAGUE_COUNTS)})
 
 
 def _is_year(tok: Tok) -> bool:
@@ -194,6 +202,11 @@ def scan(text: str) -> list[Amount]:
     out: list[Amount] = []
     i = 0
     while i < len(toks):
+        tok = toks[i]
+        if not tok.text[0].isdigit() and tok.low not in _STARTERS and \
+                tok.low.partition("-")[0] not in NUMBER_WORDS:
+            i += 1  # most tokens cannot start an amount: skip them cheaply
+            continue
         amount, nxt = _amount_at(sc, i)
         if amount is None:
             i += 1
@@ -263,6 +276,8 @@ def _amount_at(sc: Scanner, i: int) -> tuple[Amount | None, int]:
         period = entry["period"]
     else:
         adjacent = sc.period(j)
+        if adjacent is not None and sc.low(adjacent[1]) in _NOT_RATE_AFTER:
+            adjacent = None
         if adjacent is not None and (entry is None or entry["kind"] != "duration"):
             period, j2 = adjacent
             end = toks[j2 - 1].end
@@ -278,6 +293,8 @@ def _amount_at(sc: Scanner, i: int) -> tuple[Amount | None, int]:
     else:
         unit, norm, factor, kind = "count", None, 1.0, "count"
     start = first_tok.start
+    if value_max is not None and sc.low(i - 1) == "between":
+        start = toks[i - 1].start
     normalized = value * factor if norm else None
     amount = Amount(start=start, end=end, value=float(value), unit=unit, normalized_value=normalized,
                     normalized_unit=norm, kind=kind, period=period,

@@ -13,6 +13,9 @@ from typing import Any
 
 _NP_LEFT = {"det", "poss", "amod", "compound", "nmod", "nummod", "case", "predet", "quantmod"}
 _RELATIVE = {"which", "that", "who", "whom"}
+# Verbs that state the level of their subject: "revenue was $3 billion", "trade reached ...".
+_LEVEL_VERBS = {"be", "reach", "total", "amount", "stand", "hit", "exceed", "top", "near",
+                "equal", "approach", "surpass", "remain", "stay"}
 _SKIP_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
@@ -49,7 +52,7 @@ def find_subject(doc: Any, start: int, end: int, unit_start: int | None, kind: s
         if unit_span is not None and len(unit_span):
             root = unit_span.root if unit_span.root.i < span.end else root
     # 1. a complement: "of X"; "in X" for money
-    for candidate in (root, *[t for t in span if t is not root]):
+    for candidate in (root, *[t for t in span if t.i != root.i]):
         for child in candidate.children:
             if child.dep_ != "prep" or _inside(child, start, end):
                 continue
@@ -60,7 +63,7 @@ def find_subject(doc: Any, start: int, end: int, unit_start: int | None, kind: s
                     phrase = noun_phrase(obj)
                     if phrase:
                         return phrase
-        if candidate is root:
+        if candidate.i == root.i:
             continue
     head = root.head
     if root.dep_ in ("conj", "appos") and head.pos_ in ("NOUN", "PROPN") and head.i < root.i:
@@ -79,15 +82,17 @@ def find_subject(doc: Any, start: int, end: int, unit_start: int | None, kind: s
             and not _inside(head.head, start, end):
         return noun_phrase(head.head)
     # 4. "down to 40 percent", "fell by 5 percent": what changed
-    if root.dep_ == "pobj" and head.lower_ in ("to", "by", "from", "at"):
+    if root.dep_ == "pobj" and head.lower_ in ("to", "by", "from", "at", "between"):
         verb = head.head
-        if verb.pos_ == "ADV" or verb.dep_ == "prt":
+        for _ in range(2):  # "dropped 7 percent to ...", "down to ...": up to the verb
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
             verb = verb.head
         if verb.pos_ in ("VERB", "AUX"):
             return _clause_subject(verb, start, end)
-    # 5. percentages as objects or predicates: the clause subject
-    if kind == "ratio" and root.dep_ in ("dobj", "attr", "npadvmod") and head.pos_ in ("VERB",
-                                                                                     "AUX"):
+    # 5. percentages as objects, and amounts a level verb states: the clause subject
+    if root.dep_ in ("dobj", "attr", "npadvmod") and head.pos_ in ("VERB", "AUX") and (
+            kind == "ratio" or head.lemma_ in _LEVEL_VERBS):
         return _clause_subject(head, start, end, prefer_object=False)
     return None
 
@@ -96,7 +101,8 @@ def _clause_subject(verb: Any, start: int, end: int, prefer_object: bool = True)
     deps = ("dobj", "nsubj", "nsubjpass") if prefer_object else ("nsubj", "nsubjpass")
     for dep in deps:
         for child in verb.children:
-            if child.dep_ == dep and not _inside(child, start, end):
+            if child.dep_ == dep and not _inside(child, start, end) and not any(
+                    t.like_num for t in child.subtree):  # another amount, not a subject
                 if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                     return noun_phrase(verb.head)
                 phrase = noun_phrase(child)

@@ -11,6 +11,7 @@ verb governs ("denounced ... as a 'dangerous precedent'") is a partial quote.
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any
 
 from ...models import Article, Mention, Quote, Span
@@ -19,6 +20,8 @@ from .attribution import SHORT_WORDS, Speaker, colon_speaker, find_verb, speaker
 from .marks import find_quotes
 
 __all__ = ["extract_quotations", "quotations"]
+
+_SO_CALLED = re.compile(r"so[- ]called\s*$", re.I)
 
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them"}
 # Descriptions that stand for the source just named ("The piece concluded ...").
@@ -34,13 +37,19 @@ def _actor_for(speaker: Speaker, mentions: tuple[Mention, ...]) -> str | None:
     return (on_head or overlapping)[-1].actor_id
 
 
-def _fallback_actor(doc: Any, speaker: Speaker, mentions: tuple[Mention, ...]) -> str | None:
-    """A pronoun or "the piece" with no mention: the nearest earlier subject that has one."""
+def _fallback_actor(doc: Any, speaker: Speaker, mentions: tuple[Mention, ...],
+                    quoted: list[tuple[int, int]], media: set[str]) -> str | None:
+    """A pronoun or "the piece" with no mention: the nearest earlier subject that has one
+    (outside quotes; for "the piece", a media actor)."""
     head_word = speaker.text.split()[-1].lower() if speaker.text else ""
     if head_word not in _PRONOUNS and head_word not in _DOCUMENT_NOUNS:
         return None
     for m in sorted(mentions, key=lambda m: m.start, reverse=True):
         if m.end > speaker.start or speaker.start - m.start > 800 or m.kind == "pronoun":
+            continue
+        if any(s <= m.start < e for s, e in quoted):
+            continue
+        if head_word in _DOCUMENT_NOUNS and m.actor_id not in media:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
@@ -48,9 +57,10 @@ def _fallback_actor(doc: Any, speaker: Speaker, mentions: tuple[Mention, ...]) -
     return None
 
 
-def extract_quotations(text: str, doc: Any, mentions: tuple[Mention, ...] = ()
-                       ) -> tuple[list[Quote], list[Span]]:
-    """(quotes, scare quotes) of ``text``; ``doc`` is the spaCy parse of ``text``."""
+def extract_quotations(text: str, doc: Any, mentions: tuple[Mention, ...] = (),
+                       media: frozenset[str] = frozenset()) -> tuple[list[Quote], list[Span]]:
+    """(quotes, scare quotes) of ``text``; ``doc`` is the spaCy parse of ``text``;
+    ``media`` the ids of media actors (what "the piece" or "the report" can stand for)."""
     marked = find_quotes(text)
     ranges = [(q.open, q.close + 1) for q in marked]
     quotes: list[Quote] = []
@@ -60,7 +70,8 @@ def extract_quotations(text: str, doc: Any, mentions: tuple[Mention, ...] = ()
         inner = text[q.start:q.end]
         words = len(inner.split())
         ends_sentence = inner.rstrip("\"'”’)]").endswith((".", "!", "?", "…"))
-        short = words <= SHORT_WORDS and not ends_sentence
+        # American style puts the full stop inside: "as 'restoring order.'" is still short.
+        short = words <= SHORT_WORDS and not (ends_sentence and words >= 3 and inner[0].isupper())
         speaker: Speaker | None = None
         span = doc.char_span(q.start, q.end, alignment_mode="expand") if doc is not None else None
         if span is not None and len(span):
@@ -73,12 +84,16 @@ def extract_quotations(text: str, doc: Any, mentions: tuple[Mention, ...] = ()
                     speaker = Speaker(verb.idx, verb.idx, "", verb.idx)  # attributed, no subject
             elif not short:
                 speaker = colon_speaker(doc, span, ranges)
+        if short and _SO_CALLED.search(text, max(0, q.open - 12), q.open):
+            speaker = None  # "the so-called 'union state'": the writer distances themselves
         if speaker is None and short:
             scare.append(Span(start=q.start, end=q.end))
             continue
         actor = None
         if speaker is not None and speaker.text:
-            actor = _actor_for(speaker, mentions) or _fallback_actor(doc, speaker, mentions)
+            own = [m for m in mentions if not any(s <= m.start < e for s, e in ranges)]
+            actor = _actor_for(speaker, tuple(own)) or _fallback_actor(
+                doc, speaker, mentions, ranges, set(media))
         quote = Quote(start=q.start, end=q.end, text=inner, speaker_actor=actor,
                       speaker_text=speaker.text if speaker and speaker.text else None,
                       speaker_start=speaker.start if speaker and speaker.text else None,
@@ -98,5 +113,6 @@ def extract_quotations(text: str, doc: Any, mentions: tuple[Mention, ...] = ()
 @stage("quotations", "1", requires={"body", "doc", "mentions", "actors"},
        provides={"quotes", "scare_quotes"})
 def quotations(article: Article) -> Article:
-    found, scare = extract_quotations(article.body, article.doc, article.mentions)
+    media = frozenset(a.id for a in article.actors if a.type == "media")
+    found, scare = extract_quotations(article.body, article.doc, article.mentions, media)
     return dataclasses.replace(article, quotes=tuple(found), scare_quotes=tuple(scare))

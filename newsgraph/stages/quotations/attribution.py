@@ -45,9 +45,12 @@ def is_speech_verb(token: Any) -> bool:
 def _verbs_between(token: Any, verb: Any) -> int | None:
     """Verbs on the head path from ``token`` up to ``verb``; None when verb is no ancestor."""
     count = 0
-    while token.head is not token:
+    text, origin = token.doc.text, token.idx
+    while token.head.i != token.i:
         token = token.head
-        if token is verb:
+        if "\n\n" in text[min(origin, token.idx):max(origin, token.idx)]:
+            return None  # the parser glued a heading on: no real link
+        if token.i == verb.i:
             return count
         if token.pos_ in ("VERB", "AUX"):
             count += 1
@@ -61,18 +64,27 @@ def _gap(quote: Any, verb: Any, quotes: list[tuple[int, int]]) -> int:
     return sum(1 for t in doc[lo:hi] if not t.is_punct and not _in_any(t.idx, quotes))
 
 
+def _broken(doc: Any, token: Any, span: Any) -> bool:
+    """A paragraph break between the token and the span: headings glued on by the parser."""
+    lo, hi = (token.idx, span.start_char) if token.idx < span.start_char else (
+        span.end_char, token.idx)
+    return "\n\n" in doc.text[lo:hi]
+
+
 def find_verb(doc: Any, quote: Any, context: Any, quotes: list[tuple[int, int]],
               short: bool) -> Any | None:
     """The speech verb a quote belongs to, or None."""
     best: tuple[int, int, Any] | None = None
-    tops = [t for t in quote if not (quote.start <= t.head.i < quote.end) or t.head is t]
+    tops = [t for t in quote if not (quote.start <= t.head.i < quote.end) or t.head.i == t.i]
     for verb in context:
-        if _in_any(verb.idx, quotes) or not is_speech_verb(verb):
+        if _in_any(verb.idx, quotes) or not is_speech_verb(verb) or _broken(doc, verb, quote):
             continue
         between = min((b for b in (_verbs_between(t, verb) for t in tops) if b is not None),
                       default=None)
         gap = _gap(quote, verb, quotes)
-        if between is not None and (not short or between <= 1):
+        if verb.lower_ == "according":  # "according to X" covers its whole sentence
+            score = (1, 0)
+        elif between is not None and (not short or between <= 1):
             score = (0, between)
         elif gap <= ADJACENT:
             score = (1, gap)
@@ -108,18 +120,33 @@ def speaker_of(verb: Any, quotes: list[tuple[int, int]]) -> Speaker | None:
             to = next((c for c in node.children if c.lower_ == "to"), None)
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
             return _speaker(doc, obj) if obj is not None else None
-        subj = next((c for c in node.children
-                     if c.dep_ in _SUBJECTS and not _in_any(c.idx, quotes)), None)
-        if subj is None:
-            agent = next((c for c in node.children if c.dep_ == "agent"), None)
-            subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        # The subject of a passive speech verb is what was said about, not who said it
+        # ("the deal was hailed as ... by X"), except in "X was quoted as saying".
+        deps = _SUBJECTS if node.lemma_ == "quote" else ("nsubj",)
+        subjects = [c for c in node.children if c.dep_ in deps
+                    and not _in_any(c.idx, quotes) and not _broken(doc, c, doc[node.i:node.i + 1])]
+        subj = min(subjects, key=lambda c: abs(c.i - node.i), default=None)
+        agent = next((c for c in node.children if c.dep_ == "agent"), None)
+        if agent is None and any(c.dep_ == "auxpass" for c in node.children):
+            # the parser often hangs "by X" on the quoted noun instead of the passive verb
+            agent = next((t for t in node.subtree if t.lower_ == "by" and t.i > node.i
+                          and not _in_any(t.idx, quotes)), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if by is not None:
+            return _speaker(doc, by)
+        if subj is None and node.tag_ == "VBG" and node.dep_ in ("advcl", "xcomp", "conj"):
+            # "..., adding, '...'": the participle speaks for the speech verb it hangs from
+            up = next((a for a in node.ancestors if is_speech_verb(a)), None)
+            if up is not None:
+                node = up
+                continue
         if subj is not None:
             if subj.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
                 subj = node.head
             return _speaker(doc, subj)
         if node.dep_ == "relcl":
             return _speaker(doc, node.head)
-        if node.head is node or node.dep_ not in _CLIMB:
+        if node.head.i == node.i or node.dep_ not in _CLIMB:
             return None
         node = node.head
     return None
@@ -128,6 +155,8 @@ def speaker_of(verb: Any, quotes: list[tuple[int, int]]) -> Speaker | None:
 def _speaker(doc: Any, token: Any) -> Speaker:
     left, right = noun_phrase(token)
     span = doc[left:right]
+    while len(span) > 1 and (span[0].is_space or "\n\n" in doc.text[span.start_char:token.idx]):
+        span = span[1:]
     return Speaker(span.start_char, span.end_char, span.text, token.idx)
 
 

@@ -15,11 +15,7 @@ from .static import StaticEmbedder
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _QUOTED = re.compile(r"[\"“”‘’']([^\"“”\n]{1,40}?)[\"“”’']")
-_STOP = frozenset("""a an the and or but if of to in on at by for with from as is are was were be
-been being it its this that these those he she they them his her their we our you your i me my not
-no so than then there here have has had do does did will would can could should may might must
-also just about into over after before more most very such which who whom what when where why how
-all any some one two said says""".split())
+_STOP = lexicons.stopwords()
 
 Paragraph = tuple[int, int]
 
@@ -106,16 +102,51 @@ def article_stats(texts: Sequence[str]) -> tuple[Counter[str], Counter[str]]:
     return words, bigrams
 
 
-def unit_features(texts: Sequence[str], embedder: StaticEmbedder,
-                  context: Sequence[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Dense features of each unit (paragraph or sentence) of one article.
+class ArticleContext:
+    """Per-article state: document statistics plus the paragraph-level feature matrix.
 
-    Returns (embeddings [n, dim], hand features [n, k]); ``context`` is the article's
-    paragraphs used for the document-level statistics (defaults to ``texts``).
+    A unit's technique features are [unit embedding, unit cues, article embedding, mean
+    cues of the article's paragraphs]: the same layout for paragraphs and sentences, so
+    one head scores both.
     """
-    ctx = list(context) if context is not None else list(texts)
-    words, bigrams = article_stats(ctx)
-    emb = np.stack([embedder.embed(t) for t in texts]) if texts else np.zeros((0, embedder.dim))
-    hand = np.array([hand_features(t, i, len(texts), words, bigrams)
-                     for i, t in enumerate(texts)], dtype=np.float32).reshape(len(texts), -1)
-    return emb.astype(np.float32), hand
+
+    def __init__(self, paragraphs: Sequence[str], embedder: StaticEmbedder) -> None:
+        self.embedder = embedder
+        self.total = len(paragraphs)
+        self.words, self.bigrams = article_stats(paragraphs)
+        self.emb = _stack([embedder.embed(t) for t in paragraphs], embedder.dim)
+        self.hand = np.array([hand_features(t, i, self.total, self.words, self.bigrams)
+                              for i, t in enumerate(paragraphs)], dtype=np.float32)
+        if not paragraphs:
+            self.hand = np.zeros((0, HAND_SIZE), dtype=np.float32)
+        mean = self.emb.mean(axis=0) if paragraphs else np.zeros(embedder.dim, np.float32)
+        norm = float(np.linalg.norm(mean))
+        self.article_emb = mean / norm if norm > 0 else mean
+        self.article_hand = (self.hand.mean(axis=0) if paragraphs
+                             else np.zeros(HAND_SIZE, dtype=np.float32))
+
+    def _rows(self, emb: np.ndarray, hand: np.ndarray) -> np.ndarray:
+        n = emb.shape[0]
+        return np.hstack([emb, hand, np.tile(self.article_emb, (n, 1)),
+                          np.tile(self.article_hand, (n, 1))]).astype(np.float32)
+
+    def paragraph_matrix(self) -> np.ndarray:
+        return self._rows(self.emb, self.hand)
+
+    def sentence_matrix(self, sentences: Sequence[str], paragraph_index: int) -> np.ndarray:
+        emb = _stack([self.embedder.embed(t) for t in sentences], self.embedder.dim)
+        hand = np.array([hand_features(t, paragraph_index, self.total, self.words, self.bigrams)
+                         for t in sentences], dtype=np.float32).reshape(len(sentences), -1)
+        return self._rows(emb, hand)
+
+    def article_vector(self) -> np.ndarray:
+        """Genre/frame features: article embedding, mean and max paragraph cues."""
+        top = self.hand.max(axis=0) if self.total else np.zeros(HAND_SIZE, dtype=np.float32)
+        return np.concatenate([self.article_emb, self.article_hand, top]).astype(np.float32)
+
+
+def _stack(rows: list[np.ndarray], dim: int) -> np.ndarray:
+    return np.stack(rows).astype(np.float32) if rows else np.zeros((0, dim), dtype=np.float32)
+
+
+HAND_SIZE = 12 + len(lexicons.CATEGORIES)

@@ -13,8 +13,14 @@ CATEGORIES = ("loaded", "name_calling", "doubt", "fear", "exaggeration", "flag_w
 
 
 @lru_cache(maxsize=1)
+def _raw() -> dict[str, list[str]]:
+    text = resources.files(__package__).joinpath("data/lexicon.json").read_text("utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=1)
 def patterns() -> dict[str, re.Pattern[str]]:
-    raw = json.loads(resources.files(__package__).joinpath("data/lexicon.json").read_text("utf-8"))
+    raw = _raw()
     out: dict[str, re.Pattern[str]] = {}
     for cat in CATEGORIES:
         # Longest first so "seemingly endless" wins over "endless" in one pass.
@@ -22,6 +28,12 @@ def patterns() -> dict[str, re.Pattern[str]]:
         alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
         out[cat] = re.compile(rf"(?<![\w'’-])(?:{alt})(?![\w'’-])", re.IGNORECASE)
     return out
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Function words left out of the repetition statistics."""
+    return frozenset(_raw()["stopwords"])
 
 
 def counts(text: str) -> list[int]:

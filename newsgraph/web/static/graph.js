@@ -48,7 +48,7 @@ function layout(nodes, edges, width, height) {
     const a = (2 * Math.PI * i) / Math.max(1, nodes.length);
     n.x = width / 2 + (width / 3) * Math.cos(a); n.y = height / 2 + (height / 3) * Math.sin(a);
   });
-  const k = Math.sqrt((width * height) / Math.max(1, nodes.length)) * 0.6;
+  const k = Math.sqrt((width * height) / Math.max(1, nodes.length)) * 0.45;
   for (let step = 0; step < 250; step++) {
     const t = 10 * (1 - step / 250) + 0.5;
     for (const n of nodes) { n.dx = 0; n.dy = 0; }
@@ -66,7 +66,7 @@ function layout(nodes, edges, width, height) {
     for (const n of nodes) {
       // gravity towards the centre keeps separate components on screen
       const gx = width / 2 - n.x, gy = height / 2 - n.y, gd = Math.max(1, Math.hypot(gx, gy));
-      n.dx += (gx / gd) * (gd * gd) / k * 0.15; n.dy += (gy / gd) * (gd * gd) / k * 0.15;
+      n.dx += (gx / gd) * (gd * gd) / k * 0.6; n.dy += (gy / gd) * (gd * gd) / k * 0.6;
     }
     for (const n of nodes) {
       const d = Math.max(1, Math.hypot(n.dx, n.dy));

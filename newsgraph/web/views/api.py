@@ -14,7 +14,7 @@ from ...export import article_record
 from ...models import PLOVER_TYPES, STATUSES
 from ...store import EventFilter
 from .. import cross, render
-from ..app import store_of
+from ..app import Reader
 from ..queries import actor_view
 from ..security import token_matches
 from ..settings import Settings
@@ -36,8 +36,7 @@ def _page(request: Request, items: list[Any], limit: int, offset: int) -> dict[s
 
 
 @router.get("/status", summary="Version, counts and whether writes are enabled")
-def status(request: Request) -> dict[str, Any]:
-    store = store_of(request)
+def status(request: Request, store: Reader) -> dict[str, Any]:
     settings: Settings = request.app.state.settings
     return {"version": __version__, "articles": store.count("articles"),
             "writes": settings.token is not None,
@@ -46,41 +45,40 @@ def status(request: Request) -> dict[str, Any]:
 
 
 @router.get("/articles", summary="List stored articles, newest first")
-def articles(request: Request, limit: Limit = 50, offset: Offset = 0,
+def articles(request: Request, store: Reader, limit: Limit = 50, offset: Offset = 0,
              outlet: str | None = None, since: Date = None,
              until: Date = None) -> dict[str, Any]:
-    store = store_of(request)
     items = store.list_articles(limit=limit, offset=offset, outlet=outlet, since=since,
                                 until=until)  # type: ignore[call-arg]
     return _page(request, items, limit, offset)
 
 
 @router.get("/articles/{article_id}", summary="One article record (DESIGN.md)")
-def article(request: Request, article_id: str) -> dict[str, Any]:
-    found = store_of(request).get(article_id)
+def article(request: Request, store: Reader, article_id: str) -> dict[str, Any]:
+    found = store.get(article_id)
     if found is None:
         raise HTTPException(404, f"no article {article_id!r}; list ids at /api/v1/articles")
     return article_record(found)
 
 
 @router.get("/actors", summary="Actors by number of mentions")
-def actors(request: Request, limit: Limit = 100, offset: Offset = 0,
+def actors(request: Request, store: Reader, limit: Limit = 100, offset: Offset = 0,
            q: str | None = Query(None, max_length=200, description="name contains")
            ) -> dict[str, Any]:
-    items = store_of(request).actors(limit=limit, offset=offset, q=q)
+    items = store.actors(limit=limit, offset=offset, q=q)
     return _page(request, items, limit, offset)
 
 
 @router.get("/actors/{actor_id:path}", summary="One actor with its events (timeline) and relations")
-def actor(request: Request, actor_id: str, limit: Limit = 100,
+def actor(request: Request, store: Reader, actor_id: str, limit: Limit = 100,
           offset: Offset = 0) -> dict[str, Any]:
-    store = store_of(request)
     view = actor_view(store, actor_id, limit=limit, offset=offset)
     if view is None:
         raise HTTPException(404, f"no actor {actor_id!r}; list ids at /api/v1/actors")
     view["timeline"] = None
     if cross.available("timeline"):
-        view["timeline"] = cross.plain(cross.function("timeline")(store, actor=actor_id))
+        incidents = cross.plain(cross.function("timeline")(store, actor=actor_id))
+        view["timeline"] = incidents[offset:offset + limit]
     return view
 
 
@@ -100,7 +98,7 @@ def event_filter(*, actor: str | None, type: str | None, status: str | None,
 
 
 @router.get("/events", summary="Events in date order, filtered")
-def events(request: Request, limit: Limit = 100, offset: Offset = 0,
+def events(request: Request, store: Reader, limit: Limit = 100, offset: Offset = 0,
            actor: str | None = Query(None, description="actor id, as source or target"),
            type: str | None = Query(None, description="PLOVER type, e.g. SANCTION"),
            status: str | None = Query(None, description="asserted|negated|hypothetical|planned"),
@@ -108,14 +106,14 @@ def events(request: Request, limit: Limit = 100, offset: Offset = 0,
            article: str | None = Query(None, description="article id")) -> dict[str, Any]:
     flt = event_filter(actor=actor, type=type, status=status, since=since, until=until,
                        outlet=outlet, article=article, limit=limit, offset=offset)
-    return _page(request, store_of(request).events(flt), limit, offset)
+    return _page(request, store.events(flt), limit, offset)
 
 
 @router.get("/search", summary="Full-text search with ranking and highlighted snippets")
-def search(request: Request, q: str = Query(..., min_length=1, max_length=500),
+def search(request: Request, store: Reader, q: str = Query(..., min_length=1, max_length=500),
            limit: Annotated[int, Query(ge=1, le=100)] = 20,
            offset: Annotated[int, Query(ge=0, le=10_000)] = 0) -> dict[str, Any]:
-    hits = store_of(request).search(q, limit=limit, offset=offset)
+    hits = store.search(q, limit=limit, offset=offset)
     items = [{"id": h["id"], "title": h["title"], "published": h["published"],
               "outlet": h["outlet"], "rank": h["rank"],
               "snippet": (h["snippet"] or "").replace(render.HIT_START, "")
@@ -134,26 +132,28 @@ def _cross(name: str, *args: Any, **kwargs: Any) -> Any:
 
 
 @router.get("/stories", summary="Stories: the same happening across articles")
-def stories(request: Request) -> dict[str, Any]:
-    return {"items": _cross("stories", store_of(request))}
+def stories(request: Request, store: Reader) -> dict[str, Any]:
+    return {"items": _cross("stories", store)}
 
 
 @router.get("/stories/{story_id}", summary="One story")
-def story(request: Request, story_id: str) -> Any:
-    found = _cross("story", store_of(request), story_id)
+def story(request: Request, store: Reader, story_id: str) -> Any:
+    found = _cross("story", store, story_id)
     if found is None:
         raise HTTPException(404, f"no story {story_id!r}; list ids at /api/v1/stories")
     return found
 
 
 @router.get("/graph", summary="Actor graph: nodes and dated cooperation/conflict edges")
-def graph(request: Request, since: Date = None, until: Date = None) -> Any:
-    return _cross("graph", store_of(request), since=since, until=until)
+def graph(request: Request, store: Reader, since: Date = None, until: Date = None) -> Any:
+    return _cross("graph", store, since=since, until=until)
 
 
 @router.get("/timeline", summary="Merged timeline of incidents, optionally for one actor")
-def timeline(request: Request, actor: str | None = None) -> dict[str, Any]:
-    return {"items": _cross("timeline", store_of(request), actor=actor)}
+def timeline(request: Request, store: Reader, actor: str | None = None, limit: Limit = 100,
+             offset: Offset = 0) -> dict[str, Any]:
+    items = _cross("timeline", store, actor=actor)
+    return _page(request, items[offset:offset + limit], limit, offset)
 
 
 # ---------------------------------------------------------------- writes

@@ -12,7 +12,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from .. import cross
-from ..app import page, store_of
+from ..app import Reader, page
 from ..queries import Names, name_incidents
 from .api import DATE
 
@@ -33,18 +33,17 @@ def _ids(values: Any) -> list[str]:
 
 
 @router.get("/stories", response_class=HTMLResponse)
-def stories(request: Request) -> HTMLResponse:
+def stories(request: Request, store: Reader) -> HTMLResponse:
     if not cross.available("stories"):
         return page(request, "stories.html", stories=None)
-    rows = cross.plain(cross.function("stories")(store_of(request)))
+    rows = cross.plain(cross.function("stories")(store))
     return page(request, "stories.html", stories=rows)
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story(request: Request, story_id: str) -> HTMLResponse:
+def story(request: Request, store: Reader, story_id: str) -> HTMLResponse:
     if not cross.available("story"):
         return page(request, "story.html", story=None, story_id=story_id)
-    store = store_of(request)
     found = cross.plain(cross.function("story")(store, story_id))
     if not found:
         raise HTTPException(404, "No story with this id.")

@@ -10,12 +10,13 @@ from fastapi.responses import HTMLResponse
 from ...export import article_record
 from ...models import PLOVER_TYPES, STATUSES
 from .. import cross, render
-from ..app import page, store_of
+from ..app import Reader, page
 from ..queries import Names, actor_view, name_incidents, polarity
 from .api import DATE, event_filter
 
 router = APIRouter(include_in_schema=False)
 PAGE = 25
+MERGED_SHOWN = 200  # merged incidents on an actor page; the API pages through all of them
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 
 
@@ -28,9 +29,8 @@ def _pager(request: Request, count: int, limit: int, offset: int) -> dict[str, A
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, q: str = Query("", max_length=500),
+def home(request: Request, store: Reader, q: str = Query("", max_length=500),
          offset: Offset = 0) -> HTMLResponse:
-    store = store_of(request)
     q = q.strip()
     if q:
         hits = store.search(q, limit=PAGE, offset=offset)
@@ -43,8 +43,7 @@ def home(request: Request, q: str = Query("", max_length=500),
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article(request: Request, article_id: str) -> HTMLResponse:
-    store = store_of(request)
+def article(request: Request, store: Reader, article_id: str) -> HTMLResponse:
     found = store.get(article_id)
     if found is None:
         raise HTTPException(404, "No article with this id.")
@@ -63,16 +62,15 @@ def article(request: Request, article_id: str) -> HTMLResponse:
 
 
 @router.get("/actors", response_class=HTMLResponse)
-def actors(request: Request, q: str = Query("", max_length=200),
+def actors(request: Request, store: Reader, q: str = Query("", max_length=200),
            offset: Offset = 0) -> HTMLResponse:
-    rows = store_of(request).actors(limit=PAGE * 2, offset=offset, q=q.strip() or None)
+    rows = store.actors(limit=PAGE * 2, offset=offset, q=q.strip() or None)
     return page(request, "actors.html", q=q, actors=rows,
                 pager=_pager(request, len(rows), PAGE * 2, offset))
 
 
 @router.get("/actors/{actor_id:path}", response_class=HTMLResponse)
-def actor(request: Request, actor_id: str, offset: Offset = 0) -> HTMLResponse:
-    store = store_of(request)
+def actor(request: Request, store: Reader, actor_id: str, offset: Offset = 0) -> HTMLResponse:
     view = actor_view(store, actor_id, limit=100, offset=offset)
     if view is None:
         raise HTTPException(404, "No actor with this id.")
@@ -80,18 +78,17 @@ def actor(request: Request, actor_id: str, offset: Offset = 0) -> HTMLResponse:
         e["polarity"] = polarity(e["type"])
     merged = None
     if cross.available("timeline"):
-        merged = name_incidents(cross.plain(cross.function("timeline")(store, actor=actor_id)),
-                                Names(store))
+        incidents = cross.plain(cross.function("timeline")(store, actor=actor_id))
+        merged = name_incidents(incidents[:MERGED_SHOWN], Names(store))
     return page(request, "actor.html", **view, merged=merged,
                 pager=_pager(request, len(view["events"]), 100, offset))
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events(request: Request, actor: str = "", type: str = "", status: str = "",
+def events(request: Request, store: Reader, actor: str = "", type: str = "", status: str = "",
            since: Annotated[str, Query(pattern=DATE + "|^$")] = "",
            until: Annotated[str, Query(pattern=DATE + "|^$")] = "",
            outlet: str = "", offset: Offset = 0) -> HTMLResponse:
-    store = store_of(request)
     flt = event_filter(actor=actor, type=type, status=status, since=since or None,
                        until=until or None, outlet=outlet, article=None, limit=PAGE * 2,
                        offset=offset)

@@ -13,7 +13,7 @@ from typing import Any
 from newsgraph.models import Article, SourceRef
 from newsgraph.pipeline import load_stage
 
-from gazetteer import with_mentions
+from events_gazetteer import with_mentions
 
 
 def real_actors() -> bool:

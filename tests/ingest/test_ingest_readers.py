@@ -59,10 +59,12 @@ def test_jsonl_records_and_bad_line(tmp_path: Path) -> None:
         json.dumps({"html": PAGE, "published": "8 February 2020"}),
         json.dumps({"title": "no text"}),
         json.dumps(["a", "list"]),
+        json.dumps({"html": "<p>Short fragment one.</p><p>Two.</p>"}),
     ]
     (tmp_path / "batch.jsonl").write_text("\n".join(lines) + "\n")
     docs, errors = read_all(tmp_path / "batch.jsonl")
-    assert [d.source.id for d in docs] == ["a1", "line3"]
+    assert [d.source.id for d in docs] == ["a1", "line3", "line6"]
+    assert docs[2].kind == "text" and docs[2].content == "Short fragment one.\n\nTwo."
     first = docs[0]
     assert (first.title, first.published, first.outlet, first.url, first.authors) == (
         "Talks", "2020-02-08", "Wire", "https://x/a", ("Ann Lee", "Bo Chen"))
@@ -133,6 +135,12 @@ def test_truncated_warc_keeps_earlier_records(tmp_path: Path,
     docs, errors = read_all(tmp_path / "cut.warc")
     assert len(docs) >= 1
     assert len(errors) == 1 and "truncated" in errors[0].problem
+
+
+def test_gzipped_page_is_read(tmp_path: Path) -> None:
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(PAGE.encode()))
+    docs, errors = read_all(tmp_path / "page.html.gz")
+    assert not errors and docs[0].kind == "html" and "Sochi" in docs[0].content
 
 
 def test_folders_and_globs_recurse(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from newsgraph.models import Article, Event
 
-from gazetteer import name_matches
+from events_gazetteer import name_matches
 
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT"}
 

@@ -121,3 +121,69 @@ def test_extract_is_pure_and_versioned() -> None:
     article = new_article(doc)
     assert extract([article])[0] == dataclasses.replace(article, raw="Plain text.")
     assert extract.name == "extract" and extract.version
+
+
+def test_title_site_names_stripped_only_when_branded() -> None:
+    import lxml.html
+
+    from newsgraph.ingest.htmlprune import clean_title
+
+    tree = lxml.html.fromstring("<html><body><header><a href='/'>Example News</a><a>World</a>"
+                                "</header><p>x</p><footer>© 2020 Example News</footer></body>"
+                                "</html>")
+    assert clean_title("Talks fail | World | Example News", None, tree) == "Talks fail"
+    assert clean_title("Example News :: Oil talks fail", None, tree) == "Oil talks fail"
+    assert clean_title("EU - Belarus relations worsen", None, tree) == (
+        "EU - Belarus relations worsen")
+
+
+def test_lead_block_rescued_bio_author_rejected() -> None:
+    from newsgraph.ingest.htmlmain import extract_page
+
+    page = ("<html><head><title>Flight ban agreed</title><meta name='author' content="
+            "'Marco Bellini covers EU foreign policy'></head><body><div class='wrap'>"
+            "<h1>Flight ban agreed</h1><div class='standfirst'><p>EU leaders agreed on Monday"
+            " to close the bloc's airspace to Belarusian carriers after the forced landing.</p>"
+            "</div><div class='body'>" + "".join(f"<p>{p}</p>" for p in BODY)
+            + "</div></div></body></html>")
+    page_text = extract_page(page)
+    assert page_text.text.startswith("EU leaders agreed on Monday")
+    assert page_text.text.endswith(BODY[-1])
+    assert page_text.authors == ()
+
+
+def test_layout_table_page_keeps_paragraphs() -> None:
+    from newsgraph.ingest.htmlmain import extract_page
+
+    page = ("<html><body><table><tr><td><a href='/'>Site</a> | <a href='/n'>News</a></td></tr>"
+            "<tr><td>Sections<br><a>Politics</a><br><a>Economy</a></td><td><b>Headline</b><br>"
+            + "<br><br>".join(BODY) + "</td></tr></table></body></html>")
+    text = extract_page(page).text
+    assert BODY[0] in text and BODY[2] in text and "|" not in text
+
+
+def test_two_column_pdf_read_column_by_column(tmp_path: Path) -> None:
+    import textwrap
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    left = textwrap.wrap("Left column: oil deliveries to Belarus stopped on January 1 and"
+                         " officials said that reserves would last for weeks. " * 3, 40)
+    right = textwrap.wrap("Right column: NATO reduced its exercise in Poland and the Baltic"
+                          " states because of the virus outbreak in March. " * 3, 40)
+    path = tmp_path / "cols.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    y = A4[1] - 80
+    for i in range(max(len(left), len(right))):  # drawn row by row, interleaving columns
+        if i < len(left):
+            c.drawString(50, y, left[i])
+        if i < len(right):
+            c.drawString(310, y, right[i])
+        y -= 14
+    c.showPage()
+    c.save()
+    (doc,) = list(iter_documents([str(path)]))
+    assert isinstance(doc, RawDocument)
+    first, second = run(doc).raw.split("\n\n")
+    assert "NATO" not in first and "oil deliveries" not in second

@@ -1,0 +1,85 @@
+"""The committed weights (``data/rhetoric_model.npz``) and the linear heads over them.
+
+Everything here is numpy: the static token table, standardisation statistics and the
+logistic-regression heads that ``training/`` fitted with scikit-learn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from ...errors import PipelineError
+from .static import StaticEmbedder
+
+WEIGHTS = "data/rhetoric_model.npz"
+
+
+@dataclass(frozen=True, slots=True)
+class LinearHead:
+    """Standardise, then a linear layer: sigmoid per label (multi-label) or softmax."""
+
+    names: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    weight: np.ndarray  # [features, labels]
+    bias: np.ndarray
+    threshold: np.ndarray  # per label; unused for softmax heads
+    softmax: bool = False
+
+    def proba(self, x: np.ndarray) -> np.ndarray:
+        z = ((x - self.mean) / self.scale) @ self.weight + self.bias
+        if self.softmax:
+            z = np.exp(z - z.max(axis=-1, keepdims=True))
+            return np.asarray(z / z.sum(axis=-1, keepdims=True))
+        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
+
+    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        return {f"{prefix}_names": np.array(self.names), f"{prefix}_mean": self.mean,
+                f"{prefix}_scale": self.scale, f"{prefix}_weight": self.weight,
+                f"{prefix}_bias": self.bias, f"{prefix}_threshold": self.threshold,
+                f"{prefix}_softmax": np.array(self.softmax)}
+
+    @classmethod
+    def load(cls, data: dict[str, np.ndarray], prefix: str) -> LinearHead:
+        return cls(names=tuple(str(n) for n in data[f"{prefix}_names"]),
+                   mean=data[f"{prefix}_mean"].astype(np.float32),
+                   scale=data[f"{prefix}_scale"].astype(np.float32),
+                   weight=data[f"{prefix}_weight"].astype(np.float32),
+                   bias=data[f"{prefix}_bias"].astype(np.float32),
+                   threshold=data[f"{prefix}_threshold"].astype(np.float32),
+                   softmax=bool(data[f"{prefix}_softmax"]))
+
+
+@dataclass(frozen=True, slots=True)
+class RhetoricModel:
+    embedder: StaticEmbedder
+    techniques: LinearHead  # per paragraph / sentence
+    genre: LinearHead  # per article, softmax
+    frames: LinearHead  # per article, multi-label
+    info: str  # how the file was produced (training command, date)
+
+
+def static_arrays(embedder_vocab: list[str], vectors: np.ndarray,
+                  weights: np.ndarray) -> dict[str, np.ndarray]:
+    return {"vocab": np.array(embedder_vocab), "vectors": vectors.astype(np.float16),
+            "token_weights": weights.astype(np.float16)}
+
+
+def load(path: Path | None = None) -> RhetoricModel:
+    if path is None:
+        ref = resources.files(__package__).joinpath(WEIGHTS)
+        path = Path(str(ref))
+    if not path.is_file():
+        raise PipelineError(f"rhetoric weights {path} are missing; run `make train-rhetoric`"
+                            " (needs ../shared/data/rhetoric and the ml extra)")
+    with np.load(path, allow_pickle=False) as npz:
+        data = {k: npz[k] for k in npz.files}
+    embedder = StaticEmbedder([str(t) for t in data["vocab"]], data["vectors"],
+                              data["token_weights"])
+    return RhetoricModel(embedder=embedder, techniques=LinearHead.load(data, "tech"),
+                         genre=LinearHead.load(data, "genre"),
+                         frames=LinearHead.load(data, "frames"), info=str(data["info"]))

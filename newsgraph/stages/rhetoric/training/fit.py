@@ -1,0 +1,162 @@
+"""Features, grouped cross-validation and the final fit of the three heads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..features import ArticleContext
+from ..model import LinearHead
+from ..static import StaticEmbedder
+from .data import FOLDS, Doc
+from .distill import pca, sif_weights, token_vectors
+from .linear import best_thresholds, fit_multilabel, fit_softmax, micro_f1, standardise
+
+TECH_L2 = 100.0
+GENRE_L2 = 30.0
+FRAMES_L2 = 30.0
+GENRES = ("opinion", "reporting", "satire")
+
+
+@dataclass
+class Features:
+    x: np.ndarray  # paragraphs x features
+    y: np.ndarray  # paragraphs x techniques
+    fold: np.ndarray  # per paragraph
+    techniques: tuple[str, ...]
+    dx: np.ndarray  # articles x features
+    genre: np.ndarray  # per article, -1 = unlabelled
+    frames: np.ndarray  # articles x frames
+    labelled: np.ndarray  # per article: has genre/frames
+    dfold: np.ndarray  # per article
+    frame_names: tuple[str, ...]
+
+
+def static_table(docs: list[Doc], dim: int
+                 ) -> tuple[list[str], np.ndarray, np.ndarray, StaticEmbedder]:
+    vocab, vectors = token_vectors()
+    reduced = pca(vectors, dim) if dim < vectors.shape[1] else vectors
+    plain = StaticEmbedder(vocab, reduced[:, :1], np.ones(len(vocab), dtype=np.float32))
+    weights = sif_weights(vocab, (plain.ids(d.text) for d in docs))
+    table = reduced.astype(np.float16)
+    return vocab, table, weights, StaticEmbedder(vocab, table, weights.astype(np.float16))
+
+
+def build_features(docs: list[Doc], embedder: StaticEmbedder) -> Features:
+    techniques = tuple(sorted({t for d in docs for ls in d.labels for t in ls}))
+    frame_names = tuple(sorted({f for d in docs for f in d.frames}))
+    xs, ys, folds, dxs = [], [], [], []
+    for d in docs:
+        ctx = ArticleContext([d.text[s:e] for s, e in d.paragraphs], embedder)
+        xs.append(ctx.paragraph_matrix())
+        ys.append(np.array([[t in ls for t in techniques] for ls in d.labels], dtype=np.float32))
+        folds.append(np.full(len(d.paragraphs), d.fold))
+        dxs.append(ctx.article_vector())
+    labelled = np.array([d.genre is not None for d in docs])
+    return Features(
+        x=np.vstack(xs), y=np.vstack(ys), fold=np.concatenate(folds), techniques=techniques,
+        dx=np.vstack(dxs),
+        genre=np.array([GENRES.index(d.genre) if d.genre else -1 for d in docs]),
+        frames=np.array([[f in d.frames for f in frame_names] for d in docs], dtype=np.float32),
+        labelled=labelled, dfold=np.array([d.fold for d in docs]), frame_names=frame_names)
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
+
+
+def _multilabel(x: np.ndarray, y: np.ndarray, fold: np.ndarray, l2: float,
+                folds: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray,
+                                           np.ndarray]:
+    """Fit on ``folds``; thresholds from inner out-of-fold predictions over the same folds."""
+    rows = np.isin(fold, folds)
+    mean, scale = standardise(x[rows])
+    xs = (x - mean) / scale
+    oof = np.zeros(y.shape, dtype=np.float32)
+    for f in folds:
+        tr, te = rows & (fold != f), fold == f
+        w, b = fit_multilabel(xs[tr], y[tr], l2=l2)
+        oof[te] = _sigmoid(xs[te] @ w + b)
+    threshold = best_thresholds(oof[rows], y[rows])
+    w, b = fit_multilabel(xs[rows], y[rows], l2=l2)
+    return mean, scale, w, b, threshold
+
+
+def _genre(x: np.ndarray, y: np.ndarray, rows: np.ndarray
+           ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    mean, scale = standardise(x[rows])
+    w, b = fit_softmax((x[rows] - mean) / scale, y[rows], len(GENRES), l2=GENRE_L2)
+    return mean, scale, w, b
+
+
+def macro_f1(pred: np.ndarray, gold: np.ndarray, labels: list[int] | None = None) -> float:
+    labels = sorted(set(pred) | set(gold)) if labels is None else labels
+    f1s = []
+    for c in labels:
+        tp = float(((pred == c) & (gold == c)).sum())
+        denom = float((pred == c).sum() + (gold == c).sum())
+        f1s.append(2 * tp / denom if denom else 0.0)
+    return float(np.mean(f1s)) if f1s else 0.0
+
+
+def cross_validate(feats: Features) -> dict[str, object]:
+    """Outer 5-fold by article; thresholds tuned only on each outer training part."""
+    all_folds = list(range(FOLDS))
+    tech_pred = np.zeros(feats.y.shape, dtype=bool)
+    genre_pred = np.full(len(feats.genre), -1)
+    frame_pred = np.zeros(feats.frames.shape, dtype=bool)
+    per_fold = []
+    for f in all_folds:
+        train = [g for g in all_folds if g != f]
+        mean, scale, w, b, thr = _multilabel(feats.x, feats.y, feats.fold, TECH_L2, train)
+        te = feats.fold == f
+        tech_pred[te] = _sigmoid(((feats.x[te] - mean) / scale) @ w + b) >= thr
+        lab = feats.labelled
+        rows = lab & (feats.dfold != f)
+        gm, gs, gw, gb = _genre(feats.dx, feats.genre, rows)
+        dte = lab & (feats.dfold == f)
+        genre_pred[dte] = np.argmax(((feats.dx[dte] - gm) / gs) @ gw + gb, axis=1)
+        fm, fs, fw, fb, fthr = _multilabel(feats.dx[lab], feats.frames[lab],
+                                           feats.dfold[lab], FRAMES_L2, train)
+        frame_pred[dte] = _sigmoid(((feats.dx[dte] - fm) / fs) @ fw + fb) >= fthr
+        per_fold.append(round(micro_f1(tech_pred[te], feats.y[te]), 4))
+    lab = feats.labelled
+    per_tech = {t: round(micro_f1(tech_pred[:, k:k + 1], feats.y[:, k:k + 1]), 3)
+                for k, t in enumerate(feats.techniques)}
+    return {
+        "technique_paragraph_micro_f1": round(micro_f1(tech_pred, feats.y), 4),
+        "technique_micro_f1_per_fold": per_fold,
+        "technique_f1": per_tech,
+        "genre_macro_f1": round(macro_f1(genre_pred[lab], feats.genre[lab]), 4),
+        "genre_macro_f1_opinion_reporting": round(
+            macro_f1(genre_pred[lab], feats.genre[lab], labels=[0, 1]), 4),
+        "genre_accuracy": round(float((genre_pred[lab] == feats.genre[lab]).mean()), 4),
+        "frames_micro_f1": round(micro_f1(frame_pred[lab], feats.frames[lab]), 4),
+    }
+
+
+@dataclass
+class Heads:
+    techniques: LinearHead
+    genre: LinearHead
+    frames: LinearHead
+
+
+def fit_all(feats: Features, exclude_fold: int | None) -> Heads:
+    folds = [f for f in range(FOLDS) if f != exclude_fold]
+    mean, scale, w, b, thr = _multilabel(feats.x, feats.y, feats.fold, TECH_L2, folds)
+    tech = LinearHead(feats.techniques, mean, scale, w, b, thr)
+    lab = feats.labelled
+    rows = lab & np.isin(feats.dfold, folds)
+    gm, gs, gw, gb = _genre(feats.dx, feats.genre, rows)
+    genre = LinearHead(GENRES, gm, gs, gw, gb, np.zeros(len(GENRES), np.float32), softmax=True)
+    fm, fs, fw, fb, fthr = _multilabel(feats.dx[lab], feats.frames[lab], feats.dfold[lab],
+                                       FRAMES_L2, folds)
+    frames = LinearHead(feats.frame_names, fm, fs, fw, fb, fthr)
+    return Heads(tech, genre, frames)
+
+
+def head_arrays(heads: Heads) -> dict[str, np.ndarray]:
+    return {**heads.techniques.arrays("tech"), **heads.genre.arrays("genre"),
+            **heads.frames.arrays("frames")}

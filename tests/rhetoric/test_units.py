@@ -1,0 +1,86 @@
+"""Unit tests of the rhetoric building blocks (no trained weights needed)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsgraph.models import Quote, Sentence, Span
+from newsgraph.stages.rhetoric import features as F
+from newsgraph.stages.rhetoric import lexicons
+from newsgraph.stages.rhetoric.analyzer import scare_quote_spans
+from newsgraph.stages.rhetoric.model import LinearHead
+from newsgraph.stages.rhetoric.profile import build_profile
+from newsgraph.stages.rhetoric.static import StaticEmbedder
+from newsgraph.stages.rhetoric.training.linear import best_thresholds, fit_multilabel, micro_f1
+from tests.conftest import article_of
+
+
+def test_wordpiece_greedy_longest_match() -> None:
+    vocab = ["[UNK]", "un", "##believ", "##able", "talks", ","]
+    emb = StaticEmbedder(vocab, np.eye(6, dtype=np.float16), np.ones(6, dtype=np.float16))
+    assert emb.ids("Unbelievable, TALKS") == [1, 2, 3, 5, 4]
+    assert emb.ids("zzz") == []  # unknown words are dropped, not [UNK]
+    vec = emb.embed("talks")
+    assert np.isclose(np.linalg.norm(vec), 1.0) and vec[4] > 0.99
+    assert not emb.embed("").any()
+
+
+def test_paragraphs_are_nonempty_lines_with_exact_offsets() -> None:
+    body = "Title here\n\n  First para.\nSecond para.  \n\n"
+    paras = F.paragraphs(body)
+    assert [body[s:e] for s, e in paras] == ["Title here", "First para.", "Second para."]
+
+
+def test_lexicon_prefers_longest_phrase_and_respects_word_edges() -> None:
+    text = "They seek seemingly endless concessions; the regimented parade was calm."
+    spans = lexicons.hits(text, "loaded")
+    assert [text[s:e] for s, e in spans] == ["seemingly endless"]  # not "regime" in "regimented"
+
+
+def test_linear_head_softmax_and_roundtrip() -> None:
+    head = LinearHead(("a", "b", "c"), np.zeros(2, np.float32), np.ones(2, np.float32),
+                      np.array([[1, 0, -1], [0, 1, 0]], np.float32), np.zeros(3, np.float32),
+                      np.zeros(3, np.float32), softmax=True)
+    p = head.proba(np.array([[2.0, 0.0]], np.float32))
+    assert np.isclose(p.sum(), 1.0) and int(np.argmax(p)) == 0
+    again = LinearHead.load(head.arrays("x"), "x")
+    assert again.names == head.names and again.softmax
+    assert np.allclose(again.proba(np.ones((1, 2), np.float32)), head.proba(np.ones((1, 2))))
+
+
+def test_multilabel_fit_learns_a_separable_label_and_thresholds() -> None:
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(400, 3)).astype(np.float32)
+    y = np.stack([x[:, 0] > 0.5, x[:, 1] < -0.5], axis=1).astype(np.float32)
+    w, b = fit_multilabel(x, y, l2=0.1)
+    prob = 1 / (1 + np.exp(-(x @ w + b)))
+    thr = best_thresholds(prob, y)
+    assert micro_f1(prob >= thr, y) > 0.9
+
+
+def test_profile_counts_attribution_hedges_and_first_person() -> None:
+    body = ("Foreign Minister Anna Berg said the talks had failed after two days. "
+            "The agreement will probably collapse within weeks, observers fear. "
+            "I think the whole affair was staged from the start. "
+            "\"We are ready,\" the delegation wrote in a short note.")
+    bounds = [(0, 69), (70, 137), (138, 190), (191, len(body))]
+    article = article_of(body, sentences=tuple(Sentence(start=s, end=e) for s, e in bounds),
+                         quotes=(Quote(start=191, end=206, text="\"We are ready,\"",
+                                       speaker_text="the delegation"),))
+    profile = build_profile(article, [Span(start=0, end=4)])
+    assert profile.claims == 4
+    assert profile.attributed == 2  # the named minister and the quoted delegation
+    assert profile.unattributed == 2
+    assert profile.hedges >= 1 and profile.first_person == 1  # "We" is inside the quote
+    assert profile.scare_quotes == 1
+    assert 0 < profile.attributed_share < 1
+
+
+def test_scare_quotes_fallback_finds_short_quoted_terms_only() -> None:
+    body = ('Minsk may “defect” to the West. "We will never accept a merger of our two '
+            'states," the president told reporters.')
+    quote_start = body.index('"We')
+    article = article_of(body, quotes=(Quote(start=quote_start, end=body.index('" the') + 1,
+                                             text="..."),))
+    spans = scare_quote_spans(article)
+    assert [body[s.start:s.end] for s in spans] == ["“defect”"]
