@@ -78,8 +78,9 @@ def main() -> None:
         if events:
             covered += 1
             right += pred == gold
-            src_ok += actor_in(article, events[0].source_actor, row["events"][0].get("source_text", []))
-            tgt_ok += actor_in(article, events[0].target_actor, row["events"][0].get("target_text", []))
+            gold_event = row["events"][0]
+            src_ok += actor_in(article, events[0].source_actor, gold_event.get("source_text", []))
+            tgt_ok += actor_in(article, events[0].target_actor, gold_event.get("target_text", []))
     n = len(rows)
     print(f"actors: {'real stage' if use_real else 'test gazetteer'}; sentences: {n};"
           f" {elapsed:.1f}s")

@@ -137,7 +137,10 @@ class Runner:
         return keep, summary
 
     def _map(self, batches: Iterator[list[RawDocument]]) -> Iterator[list[Article | Failure]]:
-        if self.workers == 1:
+        # A pool costs a model load per worker: not worth it for fewer than two batches.
+        head = list(itertools.islice(batches, 2))
+        batches = itertools.chain(head, batches)
+        if self.workers == 1 or len(head) < 2:
             if self._pipeline is None:
                 self._pipeline = Pipeline(self.refs)
             for b in batches:
@@ -157,6 +160,11 @@ class Runner:
                     yield flight.popleft().get()
             while flight:
                 yield flight.popleft().get()
+
+
+def default_workers() -> int:
+    """One worker per core (the CLI's default for ``--workers``)."""
+    return max(1, os.cpu_count() or 1)
 
 
 def analyze(inputs: str | Path | Iterable[str | Path], *, db: str | None = None,

@@ -25,6 +25,7 @@ def article_record(article: Article) -> dict[str, Any]:
         "outlet": article.outlet,
         "original_outlet": article.original_outlet,
         "republished_by": article.republished_by,
+        "original_published": article.original_published,
         "url": article.url,
         "copies": list(article.copies),
         "language": article.language,

@@ -120,7 +120,8 @@ class Mention:
     end: int
     text: str
     actor_id: str
-    # name | alias | role | title_surname | surname | metonym | pronoun | description | local
+    # name | alias | role | title_surname | surname | metonym | location | demonym | pronoun
+    # | description | local  (docs/actors.md)
     kind: str = "name"
 
 

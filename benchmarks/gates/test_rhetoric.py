@@ -23,7 +23,10 @@ from newsgraph.stages.rhetoric.training.fit import GENRES, macro_f1
 from newsgraph.stages.rhetoric.training.linear import micro_f1
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "rhetoric"
-FLOORS = {"technique": 0.0, "technique_spans": 0.0, "genre_accuracy": 0.0, "frames": 0.0}
+# Measured on fold 0 with the committed weights (MODEL_CARD.md): technique 0.355, spans
+# 0.315 (first 40 articles), genre accuracy 0.817, genre macro-F1 0.515, frames 0.669.
+FLOORS = {"technique": 0.34, "technique_spans": 0.30, "genre_accuracy": 0.78,
+          "genre_macro": 0.45, "frames": 0.63}
 
 
 @pytest.fixture(scope="module")
@@ -51,9 +54,12 @@ def test_technique_paragraph_micro_f1(held_out: tuple[RhetoricAnalyzer, list[D.D
     preds, golds = [], []
     for doc in docs:
         paras, prob = stage.paragraph_scores(_article(doc))
-        assert paras == doc.paragraphs or len(paras) == len(doc.paragraphs)
-        preds.append(prob >= stage.model.techniques.threshold)
-        golds.append(np.array([[n in ls for n in names] for ls in doc.labels]))
+        flagged = prob >= stage.model.techniques.threshold
+        for (s, e), labels in zip(doc.paragraphs, doc.labels, strict=True):
+            # the stage's paragraphs are the gold ones except for odd whitespace lines
+            rows = [i for i, (ps, pe) in enumerate(paras) if ps < e and pe > s]
+            preds.append(flagged[rows].any(axis=0) if rows else np.zeros(len(names), bool))
+            golds.append(np.array([n in labels for n in names]))
     score = micro_f1(np.vstack(preds), np.vstack(golds))
     assert score >= FLOORS["technique"], f"technique micro-F1 {score:.3f} fell below the floor"
 
@@ -81,7 +87,8 @@ def test_genre_and_frames(held_out: tuple[RhetoricAnalyzer, list[D.Doc]]) -> Non
     pred = np.array([GENRES.index(str(a.genre)) for a in out])
     accuracy = float((gold == pred).mean())
     assert accuracy >= FLOORS["genre_accuracy"], f"genre accuracy {accuracy:.3f} below floor"
-    assert macro_f1(pred, gold) >= 0.0  # recorded in MODEL_CARD; see the note there
+    macro = macro_f1(pred, gold)
+    assert macro >= FLOORS["genre_macro"], f"genre macro-F1 {macro:.3f} fell below the floor"
     names = stage.model.frames.names
     frame_pred = np.array([[n in {f.frame for f in a.frames} for n in names] for a in out])
     frame_gold = np.array([[n in d.frames for n in names] for d in docs])

@@ -30,4 +30,8 @@ def load(directory: str, store: Store,
         summary.stored.append(article.id)
         if progress:
             progress(1)
+    if summary.stored:
+        from ..compare import update  # phase 2: copies, stories, incidents over what loaded
+
+        update(store, summary.stored)
     return summary

@@ -69,9 +69,8 @@ def _run(args: argparse.Namespace, stages: Sequence[str]) -> int:
 def _paths(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or globs")
     _db(p)
-    p.add_argument("--workers", type=int, default=1, help="processes (default 1)")
-
-
+    p.add_argument("--workers", type=int, default=api.default_workers(),
+                   help="processes (default: one per core)")
 
 
 def _analyze_opts(p: argparse.ArgumentParser) -> None:
@@ -84,14 +83,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return _run(args, STAGES)
 
 
-
-
 @command("ingest", configure=_paths, help="read, clean and find metadata only (no analysis)")
 def cmd_ingest(args: argparse.Namespace) -> int:
     return _run(args, INGEST_STAGES)
-
-
-
 
 
 def _export_opts(p: argparse.ArgumentParser) -> None:
@@ -118,10 +112,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 0
     finally:
         store.close()
-
-
-
-
 
 
 def _show_opts(p: argparse.ArgumentParser) -> None:
@@ -153,8 +143,6 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 0
     finally:
         store.close()
-
-
 
 
 def build_parser() -> argparse.ArgumentParser:

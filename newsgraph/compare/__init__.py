@@ -87,15 +87,13 @@ def story(store: Any, story_id: str) -> dict[str, Any] | None:
         return None
     record = found[0]
     original, _ = storage.copy_links(store)
-    members = set(record["articles"])
     record["article_summaries"] = [
         {**row, "original_id": original.get(row["id"])}
         for row in storage.query(
             store, "SELECT id, title, published, outlet, original_outlet FROM articles "
             "WHERE id IN (SELECT article_id FROM story_articles WHERE story_id = ?) "
             "ORDER BY published, id", (story_id,))]
-    record["incidents"] = [i for i in storage.load_incidents(store)
-                           if members.intersection(i["articles"])]
+    record["incidents"] = storage.load_incidents(store, story_id=story_id)
     return record
 
 

@@ -21,7 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..models import Article
-from . import claims, graph, quantity_claims_of, stories, timeline, update
+from . import claims, graph, quantity_claims_of, storage, stories, timeline, update
 from .storage import actor_info
 
 MAX_ARTICLES = 300  # articles shown in full; a dossier over a large store stays openable
@@ -144,6 +144,7 @@ def build_context(store: Any) -> dict[str, Any]:
     return {
         "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "n_articles": store.count("articles"), "shown_articles": len(articles),
+        "n_copies": sum(1 for a, o in storage.copy_links(store)[0].items() if a != o),
         "outlets": sorted({a.outlet for a in articles if a.outlet}),
         "stories": story_list, "incidents": incidents[:MAX_INCIDENTS],
         "n_incidents": len(incidents),

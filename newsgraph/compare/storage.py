@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..errors import StoreError
 from .features import VERSION, Features, from_row, to_row
 
 DERIVED_TABLES = ("copies", "copy_groups", "story_articles", "stories", "incident_evidence",
@@ -17,7 +18,14 @@ DERIVED_TABLES = ("copies", "copy_groups", "story_articles", "stories", "inciden
 
 
 def query(store: Any, text: str, args: Sequence[Any] = ()) -> list[dict[str, Any]]:
-    return store.query(text, args)  # type: ignore[no-any-return]
+    try:
+        return store.query(text, args)  # type: ignore[no-any-return]
+    except Exception as exc:  # sqlite3.OperationalError / psycopg UndefinedTable
+        if "no such table" in str(exc) or "does not exist" in str(exc):
+            raise StoreError("this store has no cross-article tables yet; open it once "
+                             "writable (e.g. `newsgraph report --db FILE`) to apply "
+                             "migration 2") from exc
+        raise
 
 
 # ---------------------------------------------------------------- features
@@ -107,9 +115,13 @@ def load_stories(store: Any, story_id: str | None = None) -> list[dict[str, Any]
 
 
 def load_incidents(store: Any, *, actor: str | None = None, article_id: str | None = None,
-                   since: str | None = None, until: str | None = None
-                   ) -> list[dict[str, Any]]:
+                   since: str | None = None, until: str | None = None,
+                   story_id: str | None = None) -> list[dict[str, Any]]:
     where, args = [], []
+    if story_id:
+        where.append("id IN (SELECT e.incident_id FROM incident_evidence e JOIN story_articles"
+                     " sa ON sa.article_id = e.article_id WHERE sa.story_id = ?)")
+        args.append(story_id)
     if actor:
         where.append("(source_actor = ? OR target_actor = ?)")
         args += [actor, actor]

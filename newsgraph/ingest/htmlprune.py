@@ -5,8 +5,8 @@ keep on news pages: share bars, newsletter/cookie boxes, author bios, related/re
 lists, "read more" teasers, figure captions, and layout tables (old sites put the whole page
 in a <table>, which a table-keeping extractor would flatten into one cell-separated line).
 Names are matched as whole words of an element's class/id so "shared-content" or
-"commentary" do not match, and an element holding most of the page's paragraph text is never
-removed, whatever its class says.
+"commentary" do not match, and an element holding half of the page's text is never removed,
+whatever its class says.
 """
 
 from __future__ import annotations
@@ -38,6 +38,16 @@ def _text_len(el: Any) -> int:
     return sum(len(t) for t in el.xpath(".//p//text()|.//td//text()"))
 
 
+def _all_text_len(el: Any) -> int:
+    return sum(len(t.strip()) for t in el.xpath(
+        ".//text()[not(ancestor::script) and not(ancestor::style)]"))
+
+
+def _holds_article(el: Any, paragraphs: int, everything: int) -> bool:
+    """Half of the page's paragraph text, or (on pages built of divs) half of all its text."""
+    return _text_len(el) >= paragraphs / 2 or _all_text_len(el) >= everything / 2
+
+
 def _is_layout_table(table: Any) -> bool:
     if table.xpath(".//table|.//p|.//div|.//h1|.//h2"):
         return True
@@ -59,11 +69,12 @@ def prune(tree: Any) -> Any:
     for table in list(tree.iter("table")):
         if _is_layout_table(table):
             _unwrap_table(table)
-    total = _text_len(tree) or 1
+    paragraphs, everything = _text_len(tree) or 1, _all_text_len(tree) or 1
     for el in list(tree.iter()):
         if not isinstance(el.tag, str) or el.tag in _PROTECTED:
             continue
-        if el.tag == "figcaption" or (_CHROME.search(_names(el)) and _text_len(el) < total / 2):
+        if el.tag == "figcaption" or (_CHROME.search(_names(el))
+                                      and not _holds_article(el, paragraphs, everything)):
             el.drop_tree()
     return tree
 
@@ -88,12 +99,16 @@ def clean_title(title: str, sitename: str | None, tree: Any, url: str | None = N
     Site" (a part is the site's name when the page shows it as its brand); prefer the page's
     headline element when the title contains it."""
     # the page's own headline element (h1, or a "headline"/"…title" block on older sites)
-    for el in tree.xpath(_HEADLINE)[:30]:
+    # (the longest one the title contains: a "site-title" logo is contained too)
+    found = ""
+    for el in tree.xpath(_HEADLINE)[:50]:
         if el.tag in ("title", "meta", "head", "body", "html"):
             continue
         headline = re.sub(r"\s+", " ", el.text_content()).strip()
-        if 10 < len(headline) < len(title) + 1 and headline.lower() in title.lower():
-            return headline
+        if len(found) < len(headline) <= len(title) and headline.lower() in title.lower():
+            found = headline
+    if len(found.split()) > 3:
+        return found
     if not any(sep in title for sep in _SEPARATORS):
         return title
     brand = branding(tree, sitename, url)

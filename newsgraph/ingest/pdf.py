@@ -94,7 +94,7 @@ def _columns_text(page: Any) -> str | None:
         return None
     gutter = min(right)
     columns = ([p for p in pieces if p[0] < gutter], [p for p in pieces if p[0] >= gutter])
-    out = []
+    out: list[str] = []
     for column in columns:
         rows: dict[int, list[tuple[float, str]]] = {}
         for x, y, text in column:

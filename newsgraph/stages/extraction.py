@@ -65,10 +65,11 @@ def _from_html(article: Article) -> Article:
             origin = "url" if name == "outlet" and _DOMAIN.fullmatch(shown) else "html_meta"
             evidence.append(FieldEvidence(field=name, value=shown, origin=origin))
     return dataclasses.replace(article, raw=unicodedata.normalize("NFC", page.text),
-                               provenance=tuple(evidence), **updates)  # type: ignore[arg-type]
+                               provenance=tuple(evidence),
+                               **updates)  # type: ignore[arg-type]  # Article field values only
 
 
-@stage("extract", "2", requires={"raw", "kind", "html"},
+@stage("extract", "3", requires={"raw", "kind", "html"},
        provides={"raw", "title", "authors", "published", "outlet", "url", "provenance"})
 def extract(article: Article) -> Article:
     if article.kind == "html" and article.html:

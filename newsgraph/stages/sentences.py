@@ -38,7 +38,7 @@ TITLES, OTHER, STARTERS = _WORDS["title"], _WORDS["other"], _WORDS["starter"]
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _NEXT = re.compile(r"\s+[\"'“‘«(\[]*(\w+)")
 _WORD_BEFORE = re.compile(r"[\"'“‘«(\[]*([\w.'’-]*)$")
-_DOTTED = re.compile(r"(?:\w\.){2,}\w?")
+_DOTTED = re.compile(r"(?:\w\.)+\w")  # "U.S", "H.R" (the final dot is the candidate end)
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -53,6 +53,7 @@ def _is_boundary(text: str, end: re.Match[str], line_start: int) -> bool:
         return True  # ? ! … and "..." end a sentence before a capital
     before = _WORD_BEFORE.search(text, max(line_start, end.start() - 40), end.start())
     word = before.group(1) if before else ""
+    word = word.rpartition("-")[2] or word  # "pro-U.S." is judged as "U.S."
     key = word.casefold()
     if key in TITLES:
         return False
@@ -76,14 +77,20 @@ def split(text: str) -> list[tuple[int, int]]:
                 out.append((start, end.end()))
                 start = end.end()
         out.append((start, le))
-    spans = []
+    spans: list[tuple[int, int]] = []
+    glue = -1  # start of a punctuation-only piece ("…" of an elided quote) waiting for text
     for s, e in out:
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        if e > s:
-            spans.append((s, e))
+        if e <= s:
+            continue
+        if not any(c.isalnum() for c in text[s:e]):
+            glue = s if glue < 0 else glue
+            continue
+        spans.append((glue if glue >= 0 and text.count("\n", glue, s) == 0 else s, e))
+        glue = -1
     return spans
 
 

@@ -17,6 +17,15 @@ CONFLICT = frozenset({"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MO
 RELATION_EVENTS = 2000  # events read to build an actor's relations (bounds the page cost)
 
 
+def until_bound(value: str | None) -> str | None:
+    """``until`` as an inclusive upper bound for YYYY-MM-DD strings: 2020 -> 2020-12-31,
+    2020-03 -> 2020-03-31 (string order; a day that does not exist is still after the
+    month's last real day)."""
+    if not value:
+        return None
+    return value + {4: "-12-31", 7: "-31"}.get(len(value), "")
+
+
 class Names:
     """Actor id → display name, from the article's own actors first, then the store."""
 

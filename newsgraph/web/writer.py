@@ -105,6 +105,13 @@ class Writer:
             self._pool().submit(warm_up, self.db)
 
     def close(self) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
-            self._executor = None
+        """Stop the worker now, even mid-analysis: an interrupted save is one rolled-back
+        transaction, and the upload can be repeated (Python 3.11 has no public way to
+        terminate a pool's workers, hence the private attribute)."""
+        if self._executor is None:
+            return
+        executor, self._executor = self._executor, None
+        if isinstance(executor, ProcessPoolExecutor):
+            for process in list(getattr(executor, "_processes", {}).values()):
+                process.terminate()
+        executor.shutdown(wait=False, cancel_futures=True)

@@ -97,3 +97,10 @@ def test_role_lookup_follows_the_date(kb) -> None:  # type: ignore[no-untyped-de
     blr = kb.state_by_iso["BLR"]
     assert kb.holder("foreign_minister", blr, "2020-02-12") == "local:person:vladimir-makei"
     assert kb.holder("foreign_minister", blr, "2023-06-01") == "local:person:sergei-aleinik"
+
+
+def test_leading_office_can_change(kb) -> None:  # type: ignore[no-untyped-def]
+    georgia = kb.entries[kb.state_by_iso["GEO"]]
+    assert kb.leader(georgia, "2010-01-01") == "president"
+    assert kb.leader(georgia, "2020-01-01") == "prime_minister"
+    assert kb.leader(kb.entries[kb.state_by_iso["RUS"]], "2020-01-01") == "president"

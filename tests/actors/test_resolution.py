@@ -112,3 +112,24 @@ def test_kinds_say_how_the_actor_was_named(resolver, parsed) -> None:  # type: i
     assert kinds["Russian president"] == "role"
     assert kinds["his"] == "pronoun"
     assert kinds["Minsk"] == "metonym"
+
+
+def test_actors_survive_the_store(resolver, parsed, fresh_store) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    body = "The Belarusian president met Mike Pompeo in Minsk. Lukashenko said he was pleased."
+    article = dataclasses.replace(run(resolver, parsed, body), doc=None)
+    fresh_store.save(article)
+    back = fresh_store.get(article.id)
+    assert back is not None
+    assert [(m.start, m.end, m.actor_id, m.kind) for m in back.mentions] == [
+        (m.start, m.end, m.actor_id, m.kind) for m in article.mentions]
+    assert {a.id for a in back.actors} == {a.id for a in article.actors}
+    spans = [(m.start, m.end) for m in article.mentions]
+    assert len(spans) == len(set(spans))
+
+
+def test_empty_and_blank_bodies(resolver, parsed) -> None:  # type: ignore[no-untyped-def]
+    for body in ("", "   \n  "):
+        article = run(resolver, parsed, body)
+        assert article.actors == () and article.mentions == ()

@@ -137,3 +137,18 @@ def test_clean_stage_sets_body_and_removed() -> None:
 def test_empty_and_whitespace_input() -> None:
     assert clean_text("") == ("", ())
     assert clean_text("  \n\n \f ") == ("", ())
+
+
+def test_title_above_pasted_url_is_still_the_title() -> None:
+    body, removed = clean_text(f"Oil talks fail\n\nhttps://example.org/oil-talks\n\n{LEDE}")
+    assert [(r.reason, r.text) for r in removed] == \
+        [("title", "Oil talks fail"), ("url_line", "https://example.org/oil-talks")]
+    assert body == LEDE
+
+
+def test_windows_line_ends_and_form_feeds() -> None:
+    raw = ("Oil talks fail\r\n\r\nBy Jane Roe\r\n\r\nFirst line.\r\nSecond Line.\r\n\r\n"
+           "Page text ends\fnext page starts here.")
+    body, removed = clean_text(raw)
+    assert body == "First line.\nSecond Line.\n\nPage text ends next page starts here."
+    assert all(raw[r.start:r.end] == r.text for r in removed)

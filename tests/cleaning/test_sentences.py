@@ -43,3 +43,14 @@ def test_stage_offsets_index_body() -> None:
 
 def test_empty() -> None:
     assert split("") == [] and split("\n\n  \n") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Adviser H.R. McMaster spoke. Then he left.",
+     ["Adviser H.R. McMaster spoke.", "Then he left."]),
+    ("It backed the pro-U.S. Gen. Smith in 1954.", ["It backed the pro-U.S. Gen. Smith in 1954."]),
+    ("The ministry said. … The ministry added more.",
+     ["The ministry said.", "… The ministry added more."]),
+])
+def test_split_more(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from compare_browser import ARTIFACTS, open_in_chromium
 
-from newsgraph.compare import update
+from newsgraph.compare import timeline, update
 from newsgraph.compare.dossier import highlight, write_dossier
 from newsgraph.models import Mention, Technique
 
@@ -42,6 +42,12 @@ def dossier(fresh_store, multi, tmp_path) -> Path:
         fresh_store.save(a)
     update(fresh_store)
     return write_dossier(fresh_store, tmp_path / "dossier.html")
+
+
+def test_dossier_labels_only_copies_as_copies(dossier, fresh_store) -> None:
+    html = dossier.read_text(encoding="utf-8")
+    expected = sum(ev["copy"] for i in timeline(fresh_store) for ev in i["evidence"][:6])
+    assert 0 < expected == html.count("(copy)")
 
 
 def test_dossier_is_self_contained_and_escaped(dossier) -> None:

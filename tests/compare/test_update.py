@@ -90,3 +90,23 @@ def test_runner_updates_links_after_a_run(fresh_store) -> None:
     ids = [r["id"] for r in fresh_store.list_articles()]
     assert len(ids) == 2
     assert fresh_store.get(ids[0]).copies == (ids[1],)
+
+
+def test_reading_a_store_without_the_tables_says_what_to_do(tmp_path) -> None:
+    import sqlite3
+
+    import pytest
+
+    from newsgraph.errors import StoreError
+    from newsgraph.store import SQLiteStore
+
+    path = tmp_path / "old.db"
+    SQLiteStore(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE stories")
+    conn.commit()
+    conn.close()
+    store = SQLiteStore(path, readonly=True)
+    with pytest.raises(StoreError, match="migration 2"):
+        compare.stories(store)
+    store.close()

@@ -10,10 +10,10 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
+from events_gazetteer import with_mentions
+
 from newsgraph.models import Article, SourceRef
 from newsgraph.pipeline import load_stage
-
-from events_gazetteer import with_mentions
 
 
 def real_actors() -> bool:
@@ -43,10 +43,9 @@ class EventRunner:
 
     def run(self, articles: Sequence[Article]) -> list[Article]:
         batch = self.parse(articles)
-        if self.actors is not None:
-            batch = self.actors(batch)
-        else:
-            batch = [with_mentions(a) for a in batch]
+        # the real resolver when asked for, else the hand-made gazetteer
+        batch = self.actors(batch) if self.actors is not None else [
+            with_mentions(a) for a in batch]
         batch = self.dates(batch)
         return self.events(batch)
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsgraph.models import Article, Event
-
 from events_gazetteer import name_matches
+
+from newsgraph.models import Article, Event
 
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT"}
 

@@ -28,6 +28,8 @@ def _one(text: str, published: str = "2020-02-12") -> tuple[str | None, str, str
     ("last week", ("2020-W06", "week", None)),
     ("next month", ("2020-03", "month", None)),
     ("three days ago", ("2020-02-09", "day", None)),
+    ("In recent months", ("2019-11", "range", "2020-02")),
+    ("over the past two years", ("2018", "range", "2020")),
 ])
 def test_explicit_and_relative(text: str, expected: tuple[str | None, str, str | None]) -> None:
     assert _one(text) == expected

@@ -17,7 +17,7 @@ def _mentions(text: str, *pairs: tuple[str, str]) -> tuple[Mention, ...]:
 
 def test_marks_pair_straight_and_curly() -> None:
     text = 'He said "yes" and “no,” then "maybe."'
-    assert [text[m.start:m.end] for m in find_quotes(text)] == ["yes", "no,", "maybe."]
+    assert [text[m.start:m.end] for m in find_quotes(text)] == ["yes", "no", "maybe."]
 
 
 def test_speaker_resolved_through_a_pronoun_mention(parsed: Callable[..., Article]) -> None:

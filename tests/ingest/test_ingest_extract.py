@@ -187,3 +187,25 @@ def test_two_column_pdf_read_column_by_column(tmp_path: Path) -> None:
     assert isinstance(doc, RawDocument)
     first, second = run(doc).raw.split("\n\n")
     assert "NATO" not in first and "oil deliveries" not in second
+
+
+def test_body_container_with_chrome_like_class_is_kept() -> None:
+    from newsgraph.ingest.htmlmain import extract_page
+
+    page = ("<html><body><nav class='menu'><a href='/'>Home</a></nav><div class='entry"
+            " share-enabled'>" + "".join(f"<div>{p}</div>" for p in BODY)
+            + "</div><div class='share-bar'>Share on Facebook</div></body></html>")
+    text = extract_page(page).text
+    assert all(p in text for p in BODY) and "Facebook" not in text
+
+
+def test_site_title_block_is_not_taken_for_the_headline() -> None:
+    import lxml.html
+
+    from newsgraph.ingest.htmlprune import clean_title
+
+    tree = lxml.html.fromstring("<html><body><div class='site-title'>Baltic Ledger News</div>"
+                                "<h2 class='entry-title'>Oil talks fail in Sochi again</h2>"
+                                "</body></html>")
+    assert clean_title("Oil talks fail in Sochi again - Baltic Ledger News", None, tree) == (
+        "Oil talks fail in Sochi again")

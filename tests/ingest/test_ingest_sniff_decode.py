@@ -61,3 +61,9 @@ def test_mojibake_repaired_and_nfc() -> None:
     decomposed = "Belarus cafe\u0301"
     out = decode(decomposed.encode())
     assert out == unicodedata.normalize("NFC", decomposed) and "\u0301" not in out
+
+
+def test_page_lying_about_utf8_is_detected() -> None:
+    page = ('<html><head><meta charset="utf-8"></head><body><p>' + RU
+            + "</p></body></html>").encode("cp1251")
+    assert RU in decode(page)

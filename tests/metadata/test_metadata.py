@@ -122,3 +122,14 @@ def test_domain_only_outlet_is_replaced_by_a_name() -> None:
         ("Global Research", "Eurasia Future", "Global Research")
     declared = (FieldEvidence(field="outlet", value="Some Site", origin="html_meta"),)
     assert run(raw, outlet="Some Site", provenance=declared).outlet == "Some Site"
+
+
+def test_unregistered_republisher_masthead() -> None:
+    raw = ("Північне перехрестя — незалежні голоси\nNorthern Crossroads\nwww.crossroads.example\n\n"
+           f"Oil talks fail\n\nBy Jane Roe\n\n{LEDE}\n\n"
+           "This article was originally published by Atlantic Dispatch on February 1, 2020.\n\n"
+           "Northern Crossroads republishes articles for educational purposes.")
+    article = run(raw)
+    assert article.title == "Oil talks fail" and article.body == LEDE
+    assert (article.outlet, article.original_outlet, article.republished_by) == \
+        ("Northern Crossroads", "Atlantic Dispatch", "Northern Crossroads")

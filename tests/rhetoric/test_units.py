@@ -11,7 +11,12 @@ from newsgraph.stages.rhetoric.analyzer import scare_quote_spans
 from newsgraph.stages.rhetoric.model import LinearHead
 from newsgraph.stages.rhetoric.profile import build_profile
 from newsgraph.stages.rhetoric.static import StaticEmbedder
-from newsgraph.stages.rhetoric.training.linear import best_thresholds, fit_multilabel, micro_f1
+from newsgraph.stages.rhetoric.training.linear import (
+    best_thresholds,
+    fit_multilabel,
+    micro_f1,
+    micro_thresholds,
+)
 from tests.conftest import article_of
 
 
@@ -61,11 +66,13 @@ def test_multilabel_fit_learns_a_separable_label_and_thresholds() -> None:
 def test_profile_counts_attribution_hedges_and_first_person() -> None:
     body = ("Foreign Minister Anna Berg said the talks had failed after two days. "
             "The agreement will probably collapse within weeks, observers fear. "
-            "I think the whole affair was staged from the start. "
+            "I think the US staged the whole affair from the start. "
             "\"We are ready,\" the delegation wrote in a short note.")
-    bounds = [(0, 69), (70, 137), (138, 190), (191, len(body))]
+    starts = [0] + [i + 2 for i, ch in enumerate(body[:-2]) if ch == "." and body[i + 1] == " "]
+    bounds = list(zip(starts, [s - 1 for s in starts[1:]] + [len(body)], strict=True))
+    quote = body.index('"We')
     article = article_of(body, sentences=tuple(Sentence(start=s, end=e) for s, e in bounds),
-                         quotes=(Quote(start=191, end=206, text="\"We are ready,\"",
+                         quotes=(Quote(start=quote, end=quote + 15, text="\"We are ready,\"",
                                        speaker_text="the delegation"),))
     profile = build_profile(article, [Span(start=0, end=4)])
     assert profile.claims == 4
@@ -84,3 +91,19 @@ def test_scare_quotes_fallback_finds_short_quoted_terms_only() -> None:
                                              text="..."),))
     spans = scare_quote_spans(article)
     assert [body[s.start:s.end] for s in spans] == ["“defect”"]
+
+
+def test_micro_thresholds_switch_off_a_label_that_only_adds_errors() -> None:
+    rng = np.random.default_rng(1)
+    good = rng.random(500) < 0.4
+    noise = rng.random(500) < 0.02
+    y = np.stack([good, noise], axis=1).astype(np.float32)
+    prob = np.stack([np.where(good, 0.8, 0.2), rng.random(500)], axis=1)
+    thr = micro_thresholds(prob, y)
+    assert thr[0] <= 0.8 and thr[1] > 1.0  # the noise label is never predicted
+    assert micro_f1(prob >= thr, y) > micro_f1(prob >= best_thresholds(prob, y), y)
+
+
+def test_strong_lexicon_takes_plurals() -> None:
+    text = "These puppets and thugs met the regimented guard."
+    assert [text[s:e] for s, e in lexicons.hits(text, "strong")] == ["puppets", "thugs"]

@@ -126,3 +126,10 @@ def test_cross_article_endpoints(client: TestClient) -> None:
     if status["cross_article"]["graph"]:
         graph = client.get("/api/v1/graph").json()
         assert {"nodes", "edges"} <= set(graph)
+
+
+def test_articles_until_month_is_inclusive(client: TestClient) -> None:
+    items = client.get("/api/v1/articles", params={"until": "2020-03"}).json()["items"]
+    assert [a["id"] for a in items] == ["a3hostile0000003", "a1sochi000000001"]
+    items = client.get("/api/v1/articles", params={"until": "2020"}).json()["items"]
+    assert len(items) == 3

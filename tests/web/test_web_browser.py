@@ -40,30 +40,53 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = tmp_path_factory.mktemp("browser") / "web.db"
-    store = SQLiteStore(db)
-    fill(store)
-    store.close()
+def start(db: Path, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+    """`newsgraph serve` on a free port; returns the process and its base URL once up."""
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "NEWSGRAPH_TOKEN"}
     proc = subprocess.Popen(
         [sys.executable, "-c", "from newsgraph.cli.main import main; raise SystemExit(main())",
          "serve", "--db", str(db), "--port", str(port)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(base + "/api/v1/status", timeout=1).read()
+            return proc, base
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.terminate()
+                err = proc.stderr.read().decode() if proc.stderr else ""
+                pytest.fail(f"newsgraph serve did not start: {err[-2000:]}")
+            time.sleep(0.1)
+
+
+@pytest.fixture(scope="module")
+def web_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("browser") / "web.db"
+    store = SQLiteStore(db)
+    fill(store)
+    store.close()
+    return db
+
+
+@pytest.fixture(scope="module")
+def server(web_db_file: Path) -> Iterator[str]:
+    env = {k: v for k, v in os.environ.items() if k != "NEWSGRAPH_TOKEN"}
+    proc, base = start(web_db_file, env)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(base + "/api/v1/status", timeout=1).read()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    err = proc.stderr.read().decode() if proc.stderr else ""
-                    pytest.fail(f"newsgraph serve did not start: {err[-2000:]}")
-                time.sleep(0.1)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def token_server(web_db_file: Path) -> Iterator[str]:
+    """Writes on (thread writer: no worker process, nothing is analysed by these tests)."""
+    env = {**os.environ, "NEWSGRAPH_TOKEN": "right-token", "NEWSGRAPH_WRITER": "thread"}
+    proc, base = start(web_db_file, env)
+    try:
         yield base
     finally:
         proc.terminate()
@@ -166,4 +189,19 @@ def test_graph_page(server: str, page: Any) -> None:
     if page.locator("#graph svg").count():
         assert page.locator("#graph svg circle").count() >= 2
         page.screenshot(path=str(ARTIFACTS / "web-graph.png"), full_page=True)
+    assert page.errors == [] and page.dialogs == []
+
+
+def test_upload_page(server: str, token_server: str, page: Any, tmp_path: Path) -> None:
+    page.goto(server + "/upload")
+    assert page.locator("#writes-off").is_visible()
+    page.goto(token_server + "/upload")
+    upload = tmp_path / "<img src=x onerror=alert(1)>.txt"
+    upload.write_text("Minsk and Moscow agreed on gas prices.", encoding="utf-8")
+    page.set_input_files("input[name=file]", str(upload))
+    page.fill("input[name=token]", "wrong-token")
+    page.click("form#upload button")
+    page.wait_for_function(
+        "() => document.getElementById('upload-status').textContent.startsWith('Failed')")
+    assert "401" in page.inner_text("#upload-status")
     assert page.errors == [] and page.dialogs == []

@@ -142,3 +142,58 @@ def test_story_pages_escape_and_link(client: TestClient) -> None:
     sochi = client.get("/stories/story:a1sochi000000001").text
     assert 'id="incidents"' in sochi and "CONSULT" in sochi
     assert client.get("/stories/story:none").status_code == 404
+
+
+def test_home_filters_articles(client: TestClient) -> None:
+    html = client.get("/", params={"outlet": "Other Daily"}).text
+    assert 'href="/articles/a2eu000000000002"' in html
+    assert 'href="/articles/a1sochi000000001"' not in html
+    html = client.get("/", params={"since": "2020-03", "until": "2020-03"}).text
+    assert 'href="/articles/a3hostile0000003"' in html and "a2eu000000000002" not in html
+    assert "No article matches" in client.get("/", params={"since": "2030"}).text
+    assert client.get("/", params={"since": "March"}).status_code == 400
+
+
+def test_highlighted_body_keeps_the_text_and_only_its_own_tags() -> None:
+    """Random hostile bodies and random spans: the markup has only <a>/<mark> tags and its
+    text is exactly the body."""
+    import random
+    from html.parser import HTMLParser
+
+    class Collect(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.tags: set[str] = set()
+            self.text: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.tags.add(tag)
+            for name, value in attrs:
+                assert name in ("class", "href", "title"), name
+                if name == "href":
+                    assert value is not None and value.startswith("/actors/")
+
+        def handle_data(self, data: str) -> None:
+            self.text.append(data)
+
+    rng = random.Random(3)
+    alphabet = "ab <>&\"'=/\nscript onerror javascript:"
+    kinds = ("actor", "quote", "technique", "event", "quantity")
+    for _ in range(200):
+        body = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        spans = [Highlight(rng.randint(-3, 65), rng.randint(-3, 65), rng.choice(kinds),
+                           rng.choice(("<b>", "x\"y", "ok")), rng.choice(("<id>", None)))
+                 for _ in range(rng.randint(0, 6))]
+        parser = Collect()
+        parser.feed(str(highlighted_body(body, spans)))
+        parser.close()
+        assert parser.tags <= {"a", "mark"}
+        assert "".join(parser.text) == body
+
+
+def test_upload_page_says_whether_writes_are_on(client: TestClient,
+                                                writer_client: TestClient) -> None:
+    off = client.get("/upload").text
+    assert 'id="writes-off"' in off and 'id="upload"' not in off
+    on = writer_client.get("/upload").text
+    assert 'id="upload"' in on and 'src="/static/upload.js' in on and "writes-off" not in on

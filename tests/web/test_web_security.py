@@ -224,3 +224,10 @@ def test_reads_are_not_blocked_by_an_open_write(client: TestClient, web_db: str)
         assert "a4pending0000004" in {a["id"] for a in r.json()["items"]}
     finally:
         writer_store.close()
+
+
+def test_head_answers_like_get_without_body(client: TestClient) -> None:
+    r = client.head("/")
+    assert r.status_code == 200 and r.content == b""
+    assert "default-src 'self'" in r.headers["content-security-policy"]
+    assert client.head("/nope").status_code == 404

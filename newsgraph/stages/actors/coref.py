@@ -17,6 +17,9 @@ _IT = {"it", "its", "itself"}
 _PRONOUNS = _HE | _SHE | _IT
 _REFLEXIVE = {"himself", "herself", "itself"}
 _IT_EXPLETIVE_HEADS = {"be", "remain", "seem", "appear", "happen", "take", "make", "turn", "look"}
+_REPORTED = {"report", "say", "announce", "believe", "expect", "know", "understand", "claim",
+             "decide", "agree", "estimate", "suggest", "rumour", "rumor", "allege", "feel",
+             "note", "consider", "think", "assume", "argue"}
 _NON_PERSON = {"state", "igo", "government", "military", "company", "party", "ngo", "media",
                "opposition", "rebel"}
 _COUNTRY_AFTER = {"country", "nation"}
@@ -37,10 +40,14 @@ def resolve_pronouns(ctx: Context) -> None:
                              not_head=obj)
         elif low in _IT:
             # "it" as an object is mostly a thing ("attacked it"); only subjects are tried
+            # "it was reported that ..." is expletive too
+            head = tok.lemma[tok.head[i]]
             if low == "it" and (tok.dep[i] not in ("nsubj", "nsubjpass")
-                                or tok.lemma[tok.head[i]] in _IT_EXPLETIVE_HEADS):
+                                or head in _IT_EXPLETIVE_HEADS
+                                or (tok.dep[i] == "nsubjpass" and head in _REPORTED)):
                 continue
-            entry = _salient(ctx, i, lambda e: e.type in _NON_PERSON, not_head=obj)
+            entry = _salient(ctx, i, lambda e: e.type in _NON_PERSON, not_head=obj,
+                             nearest=True)
         else:
             continue
         if entry is None:
@@ -67,6 +74,7 @@ _ORG_TYPES = (
     (("institute", "foundation", "center", "centre", "fund", "university", "society",
       "association", "watch", "movement"), "ngo"),
 )
+_SOFT = {"role", "honorific", "state_noun", "body", "description", "demonym", "surname"}
 _COMPASS = {"east", "west", "north", "south", "eastern", "western", "northern", "southern"}
 # Entity texts spaCy often tags ORG/PERSON that are no actor at all.
 _NOT_ACTORS = {"lng", "gdp", "oil", "gas", "forum", "covid", "covid-19", "coronavirus", "internet",
@@ -86,16 +94,24 @@ def _org_type(text: str) -> str:
 
 def resolve_entities(ctx: Context, ents: list[tuple[int, int, str]]) -> None:
     """spaCy entities no gazetteer entry covered become local actors, not dropped."""
-    blocked = ctx.covered | ctx.hit_tokens
+    # words that only describe ("Belarusian", "President", "King") or a surname the resolver
+    # turned down do not stop a longer name ("Belarusian Popular Front", "Martin Luther
+    # King") from being an entity of its own; titles in front are trimmed off
+    soft = {i for h in ctx.hits if h.kinds() <= _SOFT for i in range(h.start, h.end)}
+    titles = {i for h in ctx.hits if h.kinds() <= {"role", "honorific"}
+              for i in range(h.start, h.end)}
+    hard = ctx.covered | (ctx.hit_tokens - soft)
     tok = ctx.tokens
     for start, end, label in ents:
         if label not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
             continue
-        while start < end and (start in blocked or ctx.norms[start] in _STRIP_FRONT):
+        while start < end and (start in hard or start in titles
+                               or ctx.norms[start] in _STRIP_FRONT):
             start += 1
-        while end > start and (end - 1 in blocked or ctx.norms[end - 1] in {"'s", "'"}):
+        while end > start and (end - 1 in hard or ctx.norms[end - 1] in {"'s", "'"}):
             end -= 1
-        if start >= end or any(t in ctx.covered or t in ctx.hit_tokens for t in range(start, end)):
+        if start >= end or any(t in hard for t in range(start, end)) \
+                or all(t in soft for t in range(start, end)):  # "Ukrainian" alone
             continue
         text = tok.span_text(ctx.body, start, end)
         if not _clean(text) or (label == "NORP" and tok.tag[end - 1] not in ("NNPS", "NNS")):
@@ -137,3 +153,23 @@ def _clean(text: str) -> bool:
     if len(text) < 2 or len(text) > 60 or not text[0].isalpha() or not text[0].isupper():
         return False
     return not (set(text) & _JUNK) and "http" not in text and "www" not in text
+
+
+def resolve_counterparts(ctx: Context) -> None:
+    """ "Lavrov and his Iranian counterpart": the person holding the antecedent's office in the
+    named state on the article's date."""
+    kb, norms = ctx.kb, ctx.norms
+    by_start = {f.start: f for f in ctx.found if f.kind == "pronoun"}
+    demonym_at = {h.start: h for h in ctx.hits if h.end - h.start == 1 and "demonym" in h.kinds()}
+    for i, low in enumerate(norms):
+        if low != "counterpart" or i < 2 or i - 1 not in demonym_at or i in ctx.covered:
+            continue
+        owner = by_start.get(i - 2)
+        person = ctx.entries.get(owner.actor) if owner else None
+        if person is None or person.type != "person":
+            continue
+        state = kb.entries[demonym_at[i - 1].values("demonym")[0]]
+        roles = kb.roles_on(person, ctx.date)
+        holder = kb.holder(roles[0].title, state.id, ctx.date) if roles else None
+        if holder is not None and holder != person.id:
+            ctx.add(i - 1, i + 1, kb.entries[holder], "role")

@@ -39,7 +39,9 @@ class Entry:
     roles: tuple[Role, ...] = ()  # Role.title holds the role key; see ``KB.role_title``
     tags: frozenset[str] = frozenset()
     demonyms: tuple[str, ...] = ()
-    leader: str | None = None  # states: the role key of the person who leads it
+    # states: the role key of the person who leads it; "president<2013-11-17|prime_minister"
+    # in states.tsv means the president led until that day, the prime minister since
+    leader: str | None = None
     spans: tuple[tuple[str, str], ...] = ()  # roles' (start, end) padded to full dates
 
 
@@ -92,6 +94,14 @@ class KB:
             if start <= date <= end and (best is None or start > best[0]):
                 best = (start, person)
         return best[1] if best else None
+
+    def leader(self, state: Entry, date: str) -> str:
+        """The role key of the state's leading office on ``date``."""
+        for spec in (state.leader or "president").split("|"):
+            role, _, until = spec.partition("<")
+            if not until or date < until:
+                return role
+        return "president"
 
     def roles_on(self, entry: Entry, date: str) -> list[Role]:
         """Roles held on ``date``, highest-ranking first."""

@@ -139,21 +139,36 @@ def _needs_name(alias: Alias) -> bool:
 
 
 
-def drop_name_parts(hits: list[Hit], ents: list[tuple[int, int, str]], texts: list[str]
-                    ) -> list[Hit]:
-    """A place name at the start of a longer organisation name is part of that name:
-    "Minsk Tractor Works", "Moscow Times" are not Belarus and Russia."""
+def drop_name_parts(hits: list[Hit], ents: list[tuple[int, int, str]], texts: list[str],
+                    kb: KB) -> list[Hit]:
+    """A place inside a longer name is part of that name: "Minsk Tractor Works", "Moscow
+    State University", "George Washington" are not Belarus, Russia and the United States."""
     drop: set[int] = set()
-    by_start = {h.start: k for k, h in enumerate(hits)}
+    k = 0
     for start, end, label in ents:
-        k = by_start.get(start)
-        if label not in ("ORG", "FAC") or k is None:
+        if label not in ("ORG", "FAC", "PERSON", "WORK_OF_ART"):
             continue
-        hit = hits[k]
-        rest = range(hit.end, end)
-        if not rest or not (hit.kinds() & {"metonym", "actor", "demonym"}):
+        while k < len(hits) and hits[k].end <= start:
+            k += 1
+        inside = [j for j in range(k, len(hits)) if hits[j].start < end]
+        if not inside or hits[inside[0]].start < start or hits[inside[-1]].end > end:
             continue
-        alone = k + 1 >= len(hits) or hits[k + 1].start >= end
-        if alone and all(texts[i][:1].isupper() for i in rest):
-            drop.add(k)
-    return [h for k, h in enumerate(hits) if k not in drop]
+        taken = {i for j in inside for i in range(hits[j].start, hits[j].end)}
+        free = set(range(start, end)) - taken
+        free -= {i for i in free if texts[i].lower() in ("the", "of", "-", "'s", "&", "and")}
+        if not free or not all(texts[i][:1].isupper() for i in free):
+            continue
+        for j in inside:
+            if _place_only(hits[j], kb):
+                drop.add(j)
+    return [h for j, h in enumerate(hits) if j not in drop]
+
+
+def _place_only(hit: Hit, kb: KB) -> bool:
+    for alias in hit.aliases:
+        if alias.kind in ("metonym", "demonym", "seat", "state_noun", "body"):
+            continue
+        if alias.kind == "actor" and kb.entries[alias.value].type == "state":
+            continue
+        return False
+    return True

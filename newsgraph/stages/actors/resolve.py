@@ -96,11 +96,27 @@ def resolve_hits(ctx: Context) -> None:
                 _capital(ctx, hit)
         elif kinds & {"body", "state_noun"}:
             _body(ctx, k)
+        elif "demonym" in kinds and _paired(ctx, k):
+            ctx.add(hit.start, hit.end, ctx.kb.entries[hit.values("demonym")[0]], "demonym")
         elif "description" in kinds and not _qualifies_next(ctx, k):
             _description(ctx, hit)
 
 
 # ------------------------------------------------------------------ helpers
+
+
+_PAIR_KINDS = {"demonym", "actor", "metonym"}
+
+
+def _paired(ctx: Context, k: int) -> bool:
+    """A demonym in a hyphenated pair names a party to a relation: "Russian-Belarusian talks",
+    "US-Russian summit" (a lone "Russian oil" names no actor)."""
+    hits = ctx.hits
+    before = k > 0 and hits[k - 1].end + 1 == hits[k].start and ctx.norms[hits[k].start - 1] \
+        in ("-", "–") and bool(hits[k - 1].kinds() & _PAIR_KINDS)
+    after = k + 1 < len(hits) and hits[k].end + 1 == hits[k + 1].start \
+        and ctx.norms[hits[k].end] in ("-", "–") and bool(hits[k + 1].kinds() & _PAIR_KINDS)
+    return before or after
 
 
 def _only_state_or_org(ctx: Context, hit: Hit) -> bool:
@@ -239,8 +255,15 @@ def _pick_person(ctx: Context, people: list[Entry], full: list[Entry],
     if in_office:
         rank = ctx.kb.role_rank
         return min(in_office, key=lambda p: rank.get(ctx.kb.roles_on(p, date)[0].title, 99))
-    trusted = [p for p in people if p in full]
-    return trusted[0] if trusted else (people[0] if honorific or role else None)
+    trusted = [p for p in people if p in full] or (people if honorific or role else [])
+    if not trusted:
+        return None
+    # nobody in office: the one whose public life is nearest before the date ("Clinton" in
+    # 2020 is Hillary, in 2004 Bill); row order (prominence) breaks ties
+    def last_before(p: Entry) -> str:
+        return max((end for start, end in p.spans if start <= date), default="")
+    latest = max(last_before(p) for p in trusted)
+    return next(p for p in trusted if last_before(p) == latest)
 
 
 # ------------------------------------------------------------------ roles
@@ -288,7 +311,7 @@ def _role(ctx: Context, k: int) -> None:
             nxt = _next_hit(ctx, j)
     org_id = org.id if org else None
     if org is not None and org.type == "state" and key == "leader":
-        key = org.leader or "president"
+        key = kb.leader(org, ctx.date)
     # a name right after: "President Vladimir Putin", "the foreign minister, Linas Linkevicius"
     if nxt and nxt[1] in ([], [","]) and nxt[0] not in ctx.used and any(
             kb.entries[v].type == "person" for v in ctx.hits[nxt[0]].values("actor", "surname")):
@@ -300,6 +323,8 @@ def _role(ctx: Context, k: int) -> None:
         return
     if past or (qual_person is None and org is None and key in {"leader", "speaker", "ambassador"}):
         return
+    if org is None and before != "the":
+        return  # "became prime minister", "as president": a predicate, not a reference
     # a person named just before: "Linas Linkevicius, the Lithuanian foreign minister"
     person_id = _appositive_before(ctx, start)
     if person_id is None:
@@ -407,15 +432,25 @@ _MOTION = {"fly", "travel", "go", "come", "arrive", "return", "head", "move", "t
            "escape", "leave", "bring", "take", "invite"}
 
 
+# "spoke from Vilnius" (a place) vs "a message from Moscow" (the government)
+_SPEAK = {"speak", "say", "broadcast", "write", "report", "call", "tweet", "address"}
+# "fled Kiev", "shelled Kharkiv": the city itself
+_PLACE_OBJECT = {"flee", "leave", "enter", "reach", "evacuate", "storm", "shell", "bomb",
+                 "capture", "besiege", "encircle", "surround", "occupy", "seize", "liberate"}
+
+
 def _capital(ctx: Context, hit: Hit) -> None:
     kb = ctx.kb
     tok, i = ctx.tokens, hit.start
     state = kb.entries[hit.values("metonym")[0]]
     after = ctx.norms[hit.end:hit.end + 2]
     prep = tok.head[i]
+    verb = tok.lemma[tok.head[prep]]
     as_place = (tok.dep[i] == "pobj" and (
         tok.norms[prep] in kb.city_preps
-        or (tok.norms[prep] in _MOTION_PREPS and tok.lemma[tok.head[prep]] in _MOTION))) \
+        or (tok.norms[prep] in _MOTION_PREPS and verb in _MOTION)
+        or (tok.norms[prep] == "from" and verb in _SPEAK))) \
+        or (tok.dep[i] == "dobj" and tok.lemma[prep] in _PLACE_OBJECT) \
         or after == ["-", "based"]
     if as_place:
         city = next(a.extra for a in hit.aliases if a.kind == "metonym")
@@ -440,7 +475,7 @@ def _description(ctx: Context, hit: Hit) -> None:
 
 
 def _salient(ctx: Context, tok: int, want: Any, *, to_state: bool = False,
-             not_head: int = -1) -> Entry | None:
+             not_head: int = -1, nearest: bool = False) -> Entry | None:
     """The antecedent for a description or pronoun at token ``tok``: a subject earlier in the
     same sentence, else the subject of one of the two sentences before, else the only
     candidate in that window. ``to_state`` maps people and bodies to their state."""
@@ -459,9 +494,11 @@ def _salient(ctx: Context, tok: int, want: Any, *, to_state: bool = False,
     for f in reversed(same):
         if f.subject and fit(f):
             return fit(f)
-    if to_state:  # "visited Belarus ... to the country": a state in the same sentence
+    # "visited Belarus ... to the country": a state in the same sentence; "the Atlantic
+    # Council, a think tank ... in its advocacy": for "its", the nearest fitting actor
+    if to_state or nearest:
         for f in reversed(same):
-            if ctx.entries[f.actor].type == "state" and fit(f):
+            if (nearest or ctx.entries[f.actor].type == "state") and fit(f):
                 return fit(f)
     for back in (1, 2):
         for f in window:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ...models import Actor, Article, Mention, Role
-from .coref import resolve_entities, resolve_pronouns
+from .coref import resolve_counterparts, resolve_entities, resolve_pronouns
 from .kb import KB, Entry, load_kb
 from .matching import Hit, drop_name_parts, read_tokens, scan
 from .resolve import Context, resolve_hits
@@ -33,7 +33,7 @@ def find_actors(doc: Any, published: str | None, *, body: str | None = None,
     body = doc.text if body is None else body
     tokens = read_tokens(doc, body)
     ents = [(e.start, e.end, e.label_) for e in doc.ents]
-    hits = drop_name_parts(scan(tokens, kb), ents, tokens.texts)
+    hits = drop_name_parts(scan(tokens, kb), ents, tokens.texts, kb)
     ctx = Context(body=body, tokens=tokens, kb=kb, date=article_date(published), hits=hits)
     ctx.hit_tokens.update(i for h in hits for i in range(h.start, h.end))
     ctx.countries.update(_countries(kb, hits))
@@ -41,9 +41,14 @@ def find_actors(doc: Any, published: str | None, *, body: str | None = None,
     resolve_entities(ctx, ents)
     ctx.found.sort(key=lambda f: (f.start, f.end))
     resolve_pronouns(ctx)
+    resolve_counterparts(ctx)
     ctx.found.sort(key=lambda f: (f.start, f.end))
     mentions = []
+    spans = set()
     for f in ctx.found:
+        if (f.start, f.end) in spans:
+            continue  # one actor per span: the first resolution (reading order) stands
+        spans.add((f.start, f.end))
         start = tokens.idx[f.start]
         end = tokens.idx[f.end - 1] + len(tokens.texts[f.end - 1])
         mentions.append(Mention(start=start, end=end, text=body[start:end],

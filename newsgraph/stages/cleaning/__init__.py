@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FOOTER_REASONS", "METADATA_REASONS", "Line", "clean", "clean_text", "strip"]
 
-_LINE = re.compile(r"[^\n\f\r]*")
+_LINE = re.compile(r"([^\n\r\f]*)(\r\n|[\n\r\f]|$)")
 _TERMINAL = ".!?…:;\"”’»)]"
 _BODY_END = re.compile(r"[.!?…][\"”’»)]*$")
 _SPACE = re.compile(r"\s+")
@@ -40,28 +40,29 @@ class Line:
     text: str
     block: int  # lines of one block are separated by single newlines
     reason: str | None = None
+    item: bool = False  # an item of a list introduced by a label line (tags, related links)
 
 
 def _lines(text: str) -> list[Line]:
+    """Non-blank lines with their offsets; a blank line or a form feed (PDF page) ends a block."""
     out: list[Line] = []
-    block, blank = 0, False
+    block, new_block = 0, False
     for m in _LINE.finditer(text):
-        s, e = m.span()
-        if s == e and m.start() > 0 and text[s - 1 : s] not in "\n\f\r":
-            continue  # the empty match finditer yields right after a non-empty line
-        seg = m.group()
+        seg = m.group(1)
         stripped = seg.strip()
-        if not stripped:
-            blank = True
-            continue
-        if blank and out:
-            block += 1
-        blank = "\f" in text[max(0, s - 1) : s]  # a form feed (PDF page) also ends a block
-        if blank and out:
-            block += 1
-            blank = False
-        lead = len(seg) - len(seg.lstrip())
-        out.append(Line(s + lead, s + lead + len(stripped), stripped, block))
+        if stripped:
+            if new_block and out:
+                block += 1
+            new_block = False
+            lead = len(seg) - len(seg.lstrip())
+            start = m.start(1) + lead
+            out.append(Line(start, start + len(stripped), stripped, block))
+        else:
+            new_block = True
+        if m.group(2) == "\f":
+            new_block = True
+        if not m.group(2):
+            break  # end of text
     return out
 
 
@@ -91,6 +92,7 @@ def _classify(lines: list[Line], title: str | None, guess_title: bool) -> None:
         if len(line.text) <= 100:
             seen[line.text] = seen.get(line.text, 0) + 1
     head = True
+    body_start = len(lines)
     footer_at = len(lines)
     tail_from = len(lines) - 3  # the last lines are tail even without a footer marker
     for i, line in enumerate(lines):
@@ -102,7 +104,7 @@ def _classify(lines: list[Line], title: str | None, guess_title: bool) -> None:
         zone = "head" if head else ("tail" if i >= min(footer_at, tail_from) else "body")
         line.reason = classify(line.text, zone) or _furniture(line.text, seen)
         if head and line.reason is None and (_is_body(line) and i > 0 or i > 40):
-            head = False
+            head, body_start = False, i
             line.reason = classify(line.text, "body")
         if not head and line.reason in FOOTER_REASONS and i < footer_at:
             footer_at = i
@@ -110,14 +112,33 @@ def _classify(lines: list[Line], title: str | None, guess_title: bool) -> None:
             nxt = lines[i + 1]
             if len(nxt.text) < 1500 and classify(nxt.text, "body") is None:
                 nxt.reason = "author_bio"  # the paragraph a label introduces is the bio
-    # without a footer marker before it, a bio must be the last prose: "X is an analyst at Y"
-    # followed by more article text is a sentence of the article
+    # without a footer marker before it, a bio in the body must be the last prose: "X is an
+    # analyst at Y" followed by more article text is a sentence of the article
     prose_after = False
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
-        if line.reason == "author_bio" and i < footer_at and prose_after:
+        if line.reason == "author_bio" and body_start < i < footer_at and prose_after:
             line.reason = None
         prose_after = prose_after or line.reason is None
+    # a republisher's masthead block: short plain lines sharing a head block with a banner in
+    # another script or the site's address ("Northern Crossroads" under its Ukrainian motto)
+    # (same block, between two such lines, or right above a banner in another script; not a
+    # title right above the page's URL)
+    banner = {i for i, ln in enumerate(lines[:12]) if ln.reason in ("foreign_script", "url_line")}
+    banner_blocks = {lines[i].block for i in banner}
+    for i, line in enumerate(lines[:12]):
+        if (line.reason is None and line.text.count(" ") < 5
+                and (line.block in banner_blocks or i - 1 in banner and i + 1 in banner
+                     or i + 1 in banner and lines[i + 1].reason == "foreign_script")
+                and not line.text.endswith((".", "?", "!", ":"))):
+            line.reason = "site_banner"
+    # a label such as "Related topics" or "Tags:" is followed by its items, one per line
+    for i in range(1, len(lines)):
+        prev, line = lines[i - 1], lines[i]
+        if (line.reason is None and prev.reason in ("read_more", "tag_line")
+                and (prev.text.endswith(":") or prev.text.count(" ") < 3 or prev.item)
+                and line.text.count(" ") < 4 and not line.text.endswith((".", "?", "!"))):
+            line.reason, line.item = prev.reason, True
     # a bare name next to a dateline is a byline ("Jakub Nowak" / "Mar 3, 2022")
     for i, line in enumerate(lines[:12]):
         if line.reason is None and _NAME_LINE.fullmatch(line.text) and any(

@@ -32,7 +32,8 @@ def _tense(doc: Any, start: int, end: int) -> str:
         return "past"
     token = span.root
     for _ in range(8):
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "acl") or token.head.i == token.i:
+        is_verb = token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "acl")
+        if is_verb or token.head.i == token.i:
             break
         token = token.head
     aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
@@ -66,6 +67,8 @@ def _candidates(text: str) -> list[tuple[int, int, str, rules.Groups]]:
         start = m.start()
         if kind == "month" and rules.cue_before(text, start) not in rules.MONTH_CUES:
             continue
+        if kind == "rel_unit" and rules.cue_before(text, start) == "the":
+            continue  # "the last year of his term", "the next week of talks": no date
         if kind == "season" and not text[max(0, start - 12):start].lower().rstrip().endswith(
                 rules.SEASON_CUES):
             continue

@@ -82,9 +82,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part_of_year", re.compile(
         r"\b(?:the\s+)?(?P<part>beginning|start|end|middle|first half|second half)\s+of\s+"
         r"(?:the|this|(?P<rel>last|next))\s+year\b", re.I)),
-    ("edge_year", re.compile(r"\b(?P<part>early|late|earlier|later)\s+(?P<rel>this|last|next)\s+year\b",
-                             re.I)),
-    ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?P<dec>1[89]\d0|20\d0)['’]?s\b")),
+    ("edge_year", re.compile(
+        r"\b(?P<part>early|late|earlier|later)\s+(?P<rel>this|last|next)\s+year\b", re.I)),
+    ("decade", re.compile(
+        r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?P<dec>1[89]\d0|20\d0)['’]?s\b")),
+    ("recent", re.compile(
+        # "the last year of his term" is no period, so "last" needs a count: "the last two years"
+        rf"\b(?:recent\s+|the\s+past\s+(?:{COUNT}\s+)?|the\s+last\s+"
+        rf"{COUNT.replace('?P<n>', '?P<n2>')}\s+)(?P<unit>day|week|month|year)s?\b", re.I)),
     ("ago", re.compile(rf"\b{COUNT}\s+{UNIT}\s+ago\b", re.I)),
     ("rel_unit", re.compile(
         r"\b(?:(?P<mod>earlier|later)\s+)?(?P<rel>last|next|this|past|coming)\s+"
@@ -106,8 +111,8 @@ def _combine(patterns: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
     """
     parts = []
     for kind, pattern in patterns:
-        src = re.sub(r"\(\?P<(\w+)>", lambda m, k=kind: f"(?P<{k}__{m.group(1)}>", pattern.pattern)
-        src = re.sub(r"\(\?P=(\w+)\)", lambda m, k=kind: f"(?P={k}__{m.group(1)})", src)
+        src = re.sub(r"\(\?P<(\w+)>", rf"(?P<{kind}__\1>", pattern.pattern)
+        src = re.sub(r"\(\?P=(\w+)\)", rf"(?P={kind}__\1)", src)
         parts.append(f"(?P<{kind}>{'(?i:' if pattern.flags & re.I else '(?:'}{src}))")
     return re.compile("|".join(parts))
 
@@ -121,7 +126,7 @@ TRIGGERS = frozenset(
     [*MONTHS, *WEEKDAYS, *SEASONS, *(w for w in NUMBERS if " " not in w), "few", "couple",
      "today", "yesterday", "tomorrow", "tonight", "last", "next", "this", "past", "coming",
      "early", "mid", "late", "earlier", "later", "between", "from", "the", "first", "second",
-     "third", "fourth", "beginning", "start", "end", "middle"])
+     "third", "fourth", "beginning", "start", "end", "middle", "recent"])
 WORD = re.compile(r"[A-Za-z]+|\d+")
 
 
@@ -141,7 +146,8 @@ class Groups:
 
 
 # "a week before Friday's meeting": an offset in front of an already recognised expression.
-OFFSET_BEFORE = re.compile(rf"\b{COUNT}\s+{UNIT}\s+(?P<dir>before|after|earlier than|later than)\s+$",
+OFFSET_BEFORE = re.compile(
+    rf"\b{COUNT}\s+{UNIT}\s+(?P<dir>before|after|earlier than|later than)\s+$",
                            re.I)
 POSSESSIVE_TAIL = re.compile(r"['’]s\s+(?:[a-z]+\s+){0,2}?(?P<noun>meeting|summit|talks|visit|"
                              r"election|elections|vote|speech|announcement|session|deadline|"
@@ -196,9 +202,7 @@ def _season_of(name: str, pub: dt.date, rel: str) -> Resolved:
         in_season = first <= pub.month <= last
     if rel in ("last", "past"):
         end_year = end_year - 1 if in_season else end_year
-    elif rel in ("next", "coming"):
-        end_year += 1
-    elif not in_season:  # "this summer" said in February: the coming one
+    elif rel in ("next", "coming") or not in_season:  # "this summer" said in February: coming
         end_year += 1
     return _season(name, end_year)
 
@@ -341,14 +345,30 @@ def offset(day: dt.date, n: int, unit: str, anchor: str = "publication") -> Reso
         return _day(day + dt.timedelta(days=n), anchor)
     if unit == "week":
         moved = day + dt.timedelta(weeks=n)
-        return Resolved(moved.isoformat(), "day", anchor=anchor, day=moved) if anchor == "relative" \
-            else Resolved(_week(moved), "week", anchor=anchor, day=moved)
+        if anchor == "relative":  # "a week before Friday": a day
+            return Resolved(moved.isoformat(), "day", anchor=anchor, day=moved)
+        return Resolved(_week(moved), "week", anchor=anchor, day=moved)
     if unit == "month":
         y, mth = add_months(day, n)
         return Resolved(_ym(y, mth), "month", anchor=anchor)
     if unit == "decade":
         return Resolved(str(day.year + 10 * n), "year", anchor=anchor)
     return Resolved(str(day.year + n), "year", anchor=anchor)
+
+
+def _r_recent(m: Any, pub: dt.date | None, tense: Tense) -> Resolved | None:
+    """"in recent months" (taken as three), "the past two years": up to publication."""
+    if pub is None:
+        return None
+    count = m["n"] or m["n2"]
+    n = _count(count) if count else (3 if m.match.group(0).lower().startswith("recent") else 1)
+    unit = m["unit"].lower()
+    if unit in ("day", "week"):
+        first = pub - dt.timedelta(days=n * (7 if unit == "week" else 1))
+        return Resolved(first.isoformat(), "range", pub.isoformat())
+    if unit == "month":
+        return Resolved(_ym(*add_months(pub, -n)), "range", _ym(pub.year, pub.month))
+    return Resolved(str(pub.year - n), "range", str(pub.year))
 
 
 def _r_rel_unit(m: Any, pub: dt.date | None, tense: Tense) -> Resolved | None:
@@ -407,7 +427,8 @@ _RESOLVERS: dict[str, Callable[[Any, dt.date | None, Tense], Resolved | None]] =
     "iso": _r_iso, "numeric": _r_numeric, "mdy": _r_mdy, "dmy": _r_mdy,
     "year_range": _r_year_range, "season_year": _r_season_year, "month_year": _r_month_year,
     "md": _r_md, "dm": _r_md, "quarter": _r_quarter, "part_of_year": _r_part_of_year,
-    "edge_year": _r_part_of_year, "decade": _r_decade, "ago": _r_ago, "rel_unit": _r_rel_unit,
+    "edge_year": _r_part_of_year, "decade": _r_decade, "ago": _r_ago, "recent": _r_recent,
+    "rel_unit": _r_rel_unit,
     "rel_season": _r_rel_season, "rel_weekday": _r_rel_weekday, "deictic": _r_deictic,
     "weekday": _r_weekday, "month": _r_month, "season": _r_season, "year": _r_year,
 }

@@ -12,7 +12,10 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH
+
 from ...models import Actor, Mention
+from .tree import kids
 
 Token = Any  # spaCy Token; typed loosely so the package imports without spaCy
 
@@ -41,18 +44,20 @@ class ActorIndex:
         self.kinds: dict[int, str] = {}
         places = {a.id for a in actors if a.type == "location"}
         self.place_ids = places
-        starts = [t.idx for t in doc]
+        n = len(doc)
+        starts: list[int] = doc.to_array(IDX).tolist() if n else []
+        self.starts = starts  # character offset of each token
+        ends = [s + k for s, k in zip(starts, doc.to_array(LENGTH).tolist(), strict=True)] \
+            if n else []
         for m in mentions:
             if m.actor_id in places:
                 continue
-            first = max(bisect_right(starts, m.start) - 1, 0)
-            for i in range(first, len(doc)):
-                tok = doc[i]
-                if tok.idx >= m.end:
-                    break
-                if tok.idx + len(tok.text) > m.start:  # any character overlap
+            i = max(bisect_right(starts, m.start) - 1, 0)
+            while i < n and starts[i] < m.end:
+                if ends[i] > m.start:  # any character overlap
                     self.by_token.setdefault(i, m.actor_id)
                     self.kinds.setdefault(i, m.kind)
+                i += 1
 
         # token window of the sentence being coded: a parse that runs across a sentence
         # boundary must not bring in actors from the neighbouring sentence
@@ -64,9 +69,8 @@ class ActorIndex:
         return self.by_token.get(tok.i)
 
 
-def _children(tok: Token, deps: Iterable[str]) -> list[Token]:
-    wanted = set(deps)
-    return [c for c in tok.children if c.dep_ in wanted]
+def _children(tok: Token, deps: tuple[str, ...] | frozenset[str]) -> list[Token]:
+    return [c for c in kids(tok) if c.dep_ in deps]
 
 
 def antecedent(tok: Token) -> Token:
@@ -98,7 +102,7 @@ def phrase_actors(index: ActorIndex, tok: Token, *, depth: int = 0) -> list[str]
     if own and not oriented(tok):
         found.append(own)
     elif depth < 2:
-        for child in tok.children:
+        for child in kids(tok):
             if child.dep_ in NP_INNER and index.at(child) and not oriented(child):
                 found.append(index.by_token[child.i])
                 break
@@ -167,7 +171,7 @@ def subject_of(tok: Token, depth: int = 0, *, raised: bool = False) -> tuple[Tok
     dep = tok.dep_
     head = tok.head
     infinitival = dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                         for c in tok.children)
+                                         for c in kids(tok))
     if dep == "xcomp" or (infinitival and head.lemma_ in OBJECT_CONTROL):
         obj = _children(head, ("dobj",))
         if obj and head.lemma_ in OBJECT_CONTROL:

@@ -18,6 +18,7 @@ from .dating import DateFinder, Sentences, place_of
 from .lexicon import Lexicon, Trigger
 from .merge import merge_events
 from .status import read_status
+from .tree import forget, kids
 from .triggers import Hit, find_triggers
 
 Token = Any
@@ -29,12 +30,12 @@ MAX_PAIRS = 4
 
 
 def _children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
+    return [c for c in kids(tok) if c.dep_ in deps]
 
 
 def _prep_targets(index: ActorIndex, tok: Token, preps: frozenset[str]) -> list[str]:
     found: list[str] = []
-    for child in tok.children:
+    for child in kids(tok):
         if child.dep_ in ("prep", "prt") and child.lower_ in preps:
             for pobj in _children(child, "pobj"):
                 found += object_actors(index, pobj, preps)
@@ -47,7 +48,7 @@ def _verb_dyad(tok: Token, row: Trigger, index: ActorIndex,
     sources = phrase_actors(index, subj) if subj is not None else []
     targets: list[str] = []
     preps = lex.target_preps(row.type)
-    for child in tok.children:
+    for child in kids(tok):
         if child.dep_ == "dative" and child.pos_ == "ADP":  # "sent troops to Syria"
             targets += [a for p in _children(child, "pobj")
                         for a in object_actors(index, p, preps)]
@@ -69,7 +70,7 @@ def _verb_dyad(tok: Token, row: Trigger, index: ActorIndex,
         # the target of the governed action is the target of the governing act
         nxt = []
         for xcomp in governed:
-            for child in xcomp.children:
+            for child in kids(xcomp):
                 if child.dep_ == "dative" and child.pos_ == "ADP":
                     targets += [a for p in _children(child, "pobj")
                                 for a in object_actors(index, p, preps)]
@@ -88,7 +89,7 @@ def _noun_dyad(tok: Token, row: Trigger, index: ActorIndex,
     targets: list[str] = []
     preps = lex.target_preps(row.type)
     of_is_source = row.type in ("CONSULT", "PROTEST", "MOBILIZE", "RETREAT", "COOPERATE")
-    for child in tok.children:
+    for child in kids(tok):
         dep, low = child.dep_, child.lower_
         if dep == "poss":
             sources += phrase_actors(index, child)
@@ -128,7 +129,7 @@ def _noun_dyad(tok: Token, row: Trigger, index: ActorIndex,
         else:
             sources = doers
     if light and not targets:
-        for child in head.children:
+        for child in kids(head):
             if child.dep_ == "dative":
                 targets += [a for p in (_children(child, "pobj") or [child])
                             for a in phrase_actors(index, p)]
@@ -157,7 +158,7 @@ def _adjust(hit: Hit, sources: list[str], actors: dict[str, Actor], lex: Lexicon
     row, tok = hit.row, hit.token
     lemma = tok.lemma_.lower()
     if row.type == "PROTEST" and lemma == "strike" and any(
-            c.lower_ in lex.cue("assault_strike_modifiers") for c in tok.children):
+            c.lower_ in lex.cue("assault_strike_modifiers") for c in kids(tok)):
         return _with(row, type="ASSAULT", mode="heavy-weapons", cameo="19", weight=0.85)
     if row.type == "PROTEST" and tok.pos_ == "VERB" and sources and all(
             actors.get(a) is not None and actors[a].type in STATE_LIKE for a in sources):
@@ -180,11 +181,9 @@ def _pairs(sources: list[str], targets: list[str]) -> list[tuple[str | None, str
         sources[1:2] if len(sources) > 1 else [])
     if targets and len(sources) > 1 and targets[0] == sources[1]:
         sources = sources[:1]  # reciprocal "A and B agreed": one event A -> B
-    pairs: list[tuple[str | None, str | None]] = []
-    for s in sources or [None]:
-        for t in targets or [None]:
-            if s != t or s is None:
-                pairs.append((s, t))
+    srcs: list[str | None] = list(sources) or [None]
+    tgts: list[str | None] = list(targets) or [None]
+    pairs = [(s, t) for s in srcs for t in tgts if s != t or s is None]
     return pairs[:MAX_PAIRS]
 
 
@@ -192,21 +191,35 @@ def code_article(article: Article, lex: Lexicon) -> tuple[Event, ...]:
     doc = article.doc
     if doc is None or not article.body:
         return ()
+    try:
+        return _code(article, doc, lex)
+    finally:
+        forget(doc)
+
+
+def _code(article: Article, doc: Any, lex: Lexicon) -> tuple[Event, ...]:
+    if not article.mentions:
+        return ()
     index = ActorIndex(doc, article.mentions, article.actors)
     if not index.by_token:
         return ()
-    actors = {a.id: a for a in article.actors}
-    hits = find_triggers(doc, lex)
+    sentences = Sentences(article)
+    # a trigger can only find actors in its own sentence: sentences without any are skipped
+    allowed = [False] * len(doc)
+    for sent in {sentences.index(index.starts[i]) for i in index.by_token}:
+        lo, hi = sentences.window(sent, doc)
+        allowed[lo:hi] = [True] * (hi - lo)
+    hits = find_triggers(doc, lex, allowed.__getitem__)
     if not hits:
         return ()
-    sentences = Sentences(article)
+    actors = {a.id: a for a in article.actors}
     dates = DateFinder(article, hits, sentences)
     events: list[Event] = []
     for hit in hits:
         tok = hit.token
-        start, end = sentences.spans[sentences.index(tok.idx)]
-        span = doc.char_span(start, end, alignment_mode="expand")
-        index.window = (span.start, span.end) if span is not None else (0, len(doc))
+        sent = sentences.index(tok.idx)
+        start, end = sentences.spans[sent]
+        index.window = sentences.window(sent, doc)
         if tok.pos_ == "VERB":
             sources, targets = _verb_dyad(tok, hit.row, index, lex)
             row = _adjust(hit, sources, actors, lex)

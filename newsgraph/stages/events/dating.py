@@ -20,6 +20,7 @@ from typing import Any
 
 from ...models import Article
 from .lexicon import Lexicon
+from .tree import kids
 
 Token = Any
 
@@ -56,8 +57,18 @@ class Sentences:
         self.spans = sorted(spans)
         self.starts = [s for s, _ in self.spans]
 
+        self.windows: dict[int, tuple[int, int]] = {}
+
     def index(self, offset: int) -> int:
         return max(bisect_right(self.starts, offset) - 1, 0)
+
+    def window(self, sent: int, doc: Any) -> tuple[int, int]:
+        """The token range of sentence ``sent``."""
+        if sent not in self.windows:
+            start, end = self.spans[sent]
+            span = doc.char_span(start, end, alignment_mode="expand")
+            self.windows[sent] = (span.start, span.end) if span is not None else (0, len(doc))
+        return self.windows[sent]
 
 
 def clause_of(tok: Token) -> int:
@@ -86,15 +97,23 @@ class DateFinder:
                     span[0].lower_ in BOUNDS:
                 continue
             self.dates.setdefault(sentences.index(d.start), []).append((span.root.i, value))
-        self.scopes = {i: self._scope(doc[i]) for i in self.hit_ids} if self.dates else {}
+        self.by_sentence: dict[int, list[int]] = {}
+        for i in sorted(self.hit_ids):
+            self.by_sentence.setdefault(sentences.index(doc[i].idx), []).append(i)
+        self.scopes: dict[int, set[int]] = {}  # filled lazily: only sentences with dates
         self.memo: dict[int, tuple[str | None, str]] = {}
+
+    def scope(self, i: int) -> set[int]:
+        if i not in self.scopes:
+            self.scopes[i] = self._scope(self.doc[i])
+        return self.scopes[i]
 
     def _scope(self, tok: Token) -> set[int]:
         seen = {tok.i}
         stack = [tok]
         while stack:
             cur = stack.pop()
-            for child in cur.children:
+            for child in kids(cur):
                 if child.dep_ in CLAUSE_DEPS or child.i in self.hit_ids:
                     if child.i in self.hit_ids and child.dep_ == "pobj" and \
                             cur.lower_ in ADJUNCT_PREPS and cur.head.i == tok.i:
@@ -118,7 +137,11 @@ class DateFinder:
         if self.dates:
             sent = self.sentences.index(tok.idx)
             in_sent = self.dates.get(sent, [])
-            scope = set(self.scopes.get(tok.i, ()))
+            if not in_sent:
+                context = self._context(sent)
+                return (context, "context") if context is not None else (
+                    self.published, "publication")
+            scope = set(self.scope(tok.i))
             head = tok.head
             if tok.pos_ == "NOUN" and head.i != tok.i:
                 up = head.head if head.dep_ == "prep" else head
@@ -126,7 +149,8 @@ class DateFinder:
                     scope |= self._scope(up)
             own = [d for d in in_sent if d[0] in scope]
             if not own:
-                others = set().union(*(s for i, s in self.scopes.items() if i != tok.i))
+                others = set().union(*(self.scope(i) for i in self.by_sentence.get(sent, ())
+                                       if i != tok.i))
                 clause = clause_of(tok)
                 own = [d for d in in_sent if d[0] not in others and clause_of(self.doc[d[0]])
                        == clause]
@@ -143,7 +167,7 @@ class DateFinder:
         start, end = self.sentences.spans[sent - 1]
         if self._paragraph(start) != self._paragraph(self.sentences.spans[sent][0]):
             return None
-        hits = [self.doc[i] for i in sorted(self.hit_ids) if start <= self.doc[i].idx < end]
+        hits = [self.doc[i] for i in self.by_sentence.get(sent - 1, ())]
         for hit in sorted(hits, key=lambda t: len(list(t.ancestors))):
             value, source = self.date_of(hit)
             if source != "publication":
@@ -171,9 +195,9 @@ def place_of(tok: Token, lex: Lexicon) -> str | None:
     if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.i != tok.i:
         holders.append(tok.head)  # "protests ... took place in Minsk"
     for holder in holders:
-        for child in holder.children:
+        for child in kids(holder):
             if child.dep_ == "prep" and child.lower_ in preps and (child.lower_ != "to" or visit):
-                for pobj in child.children:
+                for pobj in kids(child):
                     if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_LABELS:
                         return _entity_text(pobj)
             elif child.dep_ == "dobj" and visit and child.ent_type_ in PLACE_LABELS:

@@ -45,11 +45,14 @@ def _combine(a: Event, b: Event) -> Event:
 
 def merge_events(events: list[Event]) -> tuple[Event, ...]:
     merged: list[Event] = []
+    groups: dict[tuple[object, ...], list[int]] = {}  # key -> positions in ``merged``
     for event in events:
-        for i, kept in enumerate(merged):
-            if _key(kept) == _key(event) and _compatible(kept, event):
-                merged[i] = _combine(kept, event)
+        slots = groups.setdefault(_key(event), [])
+        for i in slots:
+            if _compatible(merged[i], event):
+                merged[i] = _combine(merged[i], event)
                 break
         else:
+            slots.append(len(merged))
             merged.append(event)
     return tuple(merged)

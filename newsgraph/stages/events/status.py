@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .lexicon import Lexicon
+from .tree import kids
 
 Token = Any
 
@@ -45,13 +46,13 @@ class Reading:
 
 
 def _own_cues(tok: Token, lex: Lexicon, reading: Reading, *, is_trigger: bool) -> None:
-    for child in tok.children:
+    for child in kids(tok):
         dep, low = child.dep_, child.lower_
         if dep == "neg" or (is_trigger and dep == "det" and low == "no" and tok.pos_ == "NOUN"):
             reading.add("negated")
         elif dep == "advcl" and tok.pos_ in ("VERB", "AUX") and any(
                 c.dep_ == "mark" and c.lower_ in lex.cue("conditional_marks")
-                for c in child.children):
+                for c in kids(child)):
             reading.add("hypothetical")  # the main clause of "if ..., Russia will cut ..."
         elif dep in ("aux", "auxpass"):
             if low in lex.cue("hypothetical_modals"):
@@ -64,9 +65,8 @@ def _own_cues(tok: Token, lex: Lexicon, reading: Reading, *, is_trigger: bool) -
                     reading.add("hypothetical")
             elif low in lex.cue("planned_modals"):
                 reading.add("planned")
-        elif dep == "mark" and low in lex.cue("conditional_marks"):
-            reading.add("hypothetical")
-        elif dep == "advmod" and low in lex.cue("hypothetical_adverbs"):
+        elif (dep == "mark" and low in lex.cue("conditional_marks")) or (
+                dep == "advmod" and low in lex.cue("hypothetical_adverbs")):
             reading.add("hypothetical")
         elif dep in ("amod", "compound") and tok.pos_ == "NOUN":
             if low in lex.cue("planned_adjectives"):
@@ -74,14 +74,14 @@ def _own_cues(tok: Token, lex: Lexicon, reading: Reading, *, is_trigger: bool) -
             elif low in lex.cue("hypothetical_adjectives"):
                 reading.add("hypothetical")
         elif dep == "prep" and low == "according":
-            for to in child.children:
-                for pobj in to.children:
+            for to in kids(child):
+                for pobj in kids(to):
                     if pobj.dep_ == "pobj" and reading.claimer is None:
                         reading.claimer = pobj
 
 
 def _has(tok: Token, *deps: str) -> bool:
-    return any(c.dep_ in deps for c in tok.children)
+    return any(c.dep_ in deps for c in kids(tok))
 
 
 def _in_past_report(tok: Token, lex: Lexicon) -> bool:
@@ -123,19 +123,18 @@ def read_status(trigger: Token, lex: Lexicon,
         if not window[0] <= head.i < window[1]:
             break  # the parse ran across a sentence boundary
         lemma = head.lemma_.lower()
-        if dep == "ccomp" or (dep in ("advcl", "xcomp") and lemma in lex.cue("claim_verbs")
-                              and head.pos_ == "VERB"):
-            if lemma in lex.cue("claim_verbs") or lemma in lex.cue("belief_verbs"):
-                reading.claim_verb = head
-                reading.claimer = _reporter(head)
-                if lemma in lex.cue("belief_verbs") and lemma not in lex.cue("claim_verbs"):
-                    reading.add("hypothetical")
-                # negation or modality of the report itself does not reach the content
-                if lemma in ("deny",):
-                    reading.add("negated")
-                break
+        reported = dep == "ccomp" or (dep in ("advcl", "xcomp") and head.pos_ == "VERB"
+                                      and lemma in lex.cue("claim_verbs"))
+        if reported and (lemma in lex.cue("claim_verbs") or lemma in lex.cue("belief_verbs")):
+            reading.claim_verb = head
+            reading.claimer = _reporter(head)
+            if lemma in lex.cue("belief_verbs") and lemma not in lex.cue("claim_verbs"):
+                reading.add("hypothetical")  # "there are those who suspect that ..."
+            if lemma == "deny":
+                reading.add("negated")  # "Belarus denied that it had closed the border"
+            break  # the report's own negation or modality does not reach its content
         infinitival = dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                             for c in cur.children)
+                                             for c in kids(cur))
         if dep in ("xcomp", "ccomp", "dobj") or infinitival or (dep == "acl"
                                                               and head.pos_ == "NOUN"):
             if lemma in lex.cue("negating_governors"):
@@ -164,7 +163,7 @@ def read_status(trigger: Token, lex: Lexicon,
                 reading.add("hypothetical")  # "the possibility of Washington using ..."
                 break
         if dep == "advcl":
-            marks = {c.lower_ for c in cur.children if c.dep_ == "mark"}
+            marks = {c.lower_ for c in kids(cur) if c.dep_ == "mark"}
             if marks & lex.cue("conditional_marks"):
                 reading.add("hypothetical")
             if marks & {"because", "as", "since", "after", "before", "when", "while",
@@ -176,7 +175,7 @@ def read_status(trigger: Token, lex: Lexicon,
 
 
 def _reporter(verb: Token) -> Token | None:
-    for child in verb.children:
+    for child in kids(verb):
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
     if verb.dep_ in ("conj", "relcl") and verb.head.pos_ in ("VERB", "NOUN", "PROPN"):

@@ -11,7 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import numpy
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.strings import get_string_id
+from spacy.symbols import NOUN as NOUN_ID
+from spacy.symbols import VERB as VERB_ID
+
 from .lexicon import Lexicon, Trigger
+from .tree import kids
 
 Token = Any
 
@@ -32,7 +39,7 @@ def _row_for(tok: Token, pos: str, lex: Lexicon) -> Trigger | None:
         return None
     for row in rows:
         if row.particle and not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == row.particle
-                                    for c in tok.children):
+                                    for c in kids(tok)):
             continue
         if row.objects and not (_object_lemmas(tok) & row.objects):
             continue
@@ -42,7 +49,7 @@ def _row_for(tok: Token, pos: str, lex: Lexicon) -> Trigger | None:
 
 def _object_lemmas(tok: Token) -> set[str]:
     lemmas: set[str] = set()
-    for c in tok.children:
+    for c in kids(tok):
         if c.dep_ in OBJECT_DEPS:
             lemmas.add(c.lemma_.lower())
             lemmas.add(c.lower_)
@@ -61,20 +68,57 @@ def _blocked(tok: Token, blocked: frozenset[str]) -> bool:
     return before in blocked or after in blocked
 
 
-def find_triggers(doc: Any, lex: Lexicon) -> list[Hit]:
+@dataclass(frozen=True, slots=True)
+class _Index:
+    ids: Any  # sorted numpy array of the hash ids of every trigger word
+    protest: frozenset[str]  # trigger words of PROTEST, coded even without actors around
+
+
+_INDEX: dict[int, _Index] = {}
+
+
+def _index(lex: Lexicon) -> _Index:
+    key = id(lex)
+    if key not in _INDEX:
+        ids = sorted({get_string_id(lemma) for (_pos, lemma) in lex.triggers})
+        protest = frozenset(lemma for (_pos, lemma), rows in lex.triggers.items()
+                            if any(r.type == "PROTEST" for r in rows))
+        _INDEX[key] = _Index(numpy.array(ids, dtype=numpy.uint64), protest)
+    return _INDEX[key]
+
+
+def _member(values: Any, ids: Any) -> Any:
+    at = numpy.searchsorted(ids, values)
+    at[at >= len(ids)] = 0
+    return ids[at] == values
+
+
+def candidates(doc: Any, lex: Lexicon) -> list[int]:
+    """Indices of VERB/NOUN tokens whose lemma or lower-case form is a trigger word, found on
+    the parse's arrays in one vectorised step instead of Python work on every token."""
+    if len(doc) == 0:
+        return []
+    ids = _index(lex).ids
+    arr = doc.to_array([POS, LEMMA, LOWER])
+    ok = (_member(arr[:, 1], ids) | _member(arr[:, 2], ids)) & (
+        (arr[:, 0] == VERB_ID) | (arr[:, 0] == NOUN_ID))
+    return [int(i) for i in numpy.flatnonzero(ok)]
+
+
+def find_triggers(doc: Any, lex: Lexicon, allowed: Any = None) -> list[Hit]:
+    """Trigger tokens; ``allowed(i)`` (optional) says which token positions are worth coding
+    (sentences with actors in them; protests are coded anywhere, see coder.py)."""
     hits: dict[int, Hit] = {}
     blocked = lex.cue("blocked_phrases")
     mute = lex.cue("non_event_complements")
-    for tok in doc:
-        pos = tok.pos_
-        if pos == "VERB":
-            row = _row_for(tok, "VERB", lex)
-        elif pos == "NOUN":
-            row = _row_for(tok, "NOUN", lex)
-        else:
+    protest = _index(lex).protest
+    for i in candidates(doc, lex):
+        tok = doc[i]
+        if allowed is not None and not allowed(i) and tok.lemma_.lower() not in protest:
             continue
+        row = _row_for(tok, "VERB" if tok.pos == VERB_ID else "NOUN", lex)
         if row is not None and not _blocked(tok, blocked) and not any(
-                c.dep_ == "xcomp" and c.lemma_.lower() in mute for c in tok.children):
+                c.dep_ == "xcomp" and c.lemma_.lower() in mute for c in kids(tok)):
             # "declined to comment" is no refusal between actors
             hits[tok.i] = Hit(tok, row)
     light = lex.cue("light_verbs")
@@ -83,7 +127,7 @@ def find_triggers(doc: Any, lex: Lexicon) -> list[Hit]:
         tok = hit.token
         if tok.pos_ != "VERB":
             continue
-        objs = [c for c in tok.children if c.dep_ in OBJECT_DEPS]
+        objs = [c for c in kids(tok) if c.dep_ in OBJECT_DEPS]
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN":
             objs.append(tok.head)
         noun_objs = [o for o in objs if o.i in hits and hits[o.i].token.pos_ == "NOUN"]

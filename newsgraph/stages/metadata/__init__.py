@@ -103,7 +103,8 @@ def read_metadata(article: Article) -> dict[str, tuple[object, list[Candidate]]]
         out["authors"] = (tuple(a.value for a in authors), authors)
 
     # the copy's own site, strongest evidence first
-    site = next((c for kind in ("site", "banner", "site_note", "copyright_site", "domain")
+    site = next((c for kind in ("site", "banner", "banner_name", "site_note", "copyright_site",
+                                 "domain")
                  for c in by_kind.get(kind, ()) if kind != "site" or c.zone != "tail"), None)
     source_line = next(iter(by_kind.get("source_line", ())), None)
     origin = next(iter(by_kind.get("origin", ())), None)

@@ -19,7 +19,7 @@ _SEP = r"\s*[,|•·–—-]?\s*"
 _BY = re.compile(
     rf"^(?:by|written by|words by|authors?|reporting by|text by|von|par|por|автор)\s*:?\s+"
     rf"(?P<names>{NAMES})(?:{_SEP}(?:(?P<outlet>{OUTLET}){_SEP})??(?P<date>{DATE}))?"
-    rf"(?:{_SEP}(?P<outlet2>{OUTLET}))?\s*\.?$", re.I)
+    rf"(?:{_SEP}(?P<outlet2>{OUTLET}))?(?:\s*[|•·]\s*[^|•·]{{1,40}})*\s*\.?$", re.I)
 _WHO_DATE = re.compile(
     rf"^(?P<who>{NAMES}|{OUTLET}){_SEP}(?:(?P<outlet>{OUTLET}){_SEP})??(?P<date>{DATE})\s*\.?$",
     re.I)
@@ -40,7 +40,8 @@ _SITE_NOTE = re.compile(r"^the\s+original\s+source\s+of\s+this\s+article\s+is\s+
 _COPYRIGHT = re.compile(
     r"^(?:copyright|\(c\)|©)\s*(?:©\s*)?(?:\d{4}(?:\s*[–-]\s*\d{4})?\s*[,-]?\s*)?(?P<holders>.+?)"
     r"(?:[.,]?\s*all\s+rights\s+reserved)?(?:,?\s*\d{4}(?:\s*[–-]\s*\d{4})?)?\s*\.?$", re.I)
-_BIO = re.compile(rf"^(?P<name>{NAME})\s+(?:is|was|has\s+been)\b")
+_BIO = re.compile(rf"^(?:(?:dr|prof|professor|mr|mrs|ms)\.?\s+)?(?P<name>{NAME})"
+                  r"\s+(?:is|was|has\s+been)\b", re.I)
 _NAME = re.compile(NAME)
 _TRIM = " .,;:|\"“”'’()[]"
 
@@ -137,6 +138,8 @@ def read(removal: Removal, zone: str) -> Iterator[Candidate]:
             found.append(make(kind, (name, s, e)))
         if reason == "site_banner" and REGISTRY.lookup(text):
             found.append(make(kind, (text.strip(), 0, len(text.strip()))))
+        elif reason == "site_banner" and zone == "head" and any(c.islower() for c in text):
+            found.append(make("banner_name", _whole(text)))  # an unregistered masthead
     yield from (c for c in found if c is not None)
 
 

@@ -21,7 +21,7 @@ __all__ = ["extract_quantities", "quantities"]
 def extract_quantities(text: str, doc: Any = None,
                        dates: tuple[TimeExpression, ...] = ()) -> list[Quantity]:
     """Every quantity of ``text``; ``doc`` (the spaCy parse of ``text``) adds subjects."""
-    out = []
+    out: list[Quantity] = []
     for amount in scan(text):
         if any(d.start <= amount.start < d.end and d.precision != "decade" for d in dates):
             continue

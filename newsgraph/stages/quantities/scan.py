@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 _DATA: dict[str, Any] = json.loads(
     resources.files(__package__).joinpath("units.json").read_text(encoding="utf-8"))
@@ -41,8 +41,7 @@ _MAX_UNIT = max(len(k) for k in UNITS)
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:[-'’][A-Za-z]+)*|[^\sA-Za-z\d]")
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):  # a tuple: thousands are made per article, so creation must be cheap
     start: int
     end: int
     text: str
@@ -66,7 +65,7 @@ class Amount:
 
 
 def tokenize(text: str) -> list[Tok]:
-    return [Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in TOKEN.finditer(text)]
+    return [Tok(m.start(), m.end(), (g := m.group()), g.lower()) for m in TOKEN.finditer(text)]
 
 
 def _digits(tok: Tok) -> float | None:
@@ -216,96 +215,92 @@ def scan(text: str) -> list[Amount]:
     return out
 
 
-def _amount_at(sc: Scanner, i: int) -> tuple[Amount | None, int]:
-    toks = sc.toks
-    currency: str | None = None
-    j = i
+def _currency_at(sc: Scanner, i: int) -> tuple[str | None, int]:
+    """A currency sign or code before the number ("$", "US$", "€", "EUR"), and where it ends."""
     low = sc.low(i)
     if low == "us" and sc.low(i + 1) == "$":
-        currency, j = "USD", i + 2
-    elif low in PREFIX_CURRENCIES and (not low.isalpha() or toks[i].text.isupper()):
-        currency, j = PREFIX_CURRENCIES[low], i + 1
-    if currency and sc.low(j) == "\\":
-        j += 1
+        return "USD", i + 2
+    if low in PREFIX_CURRENCIES and (not low.isalpha() or sc.toks[i].text.isupper()):
+        return PREFIX_CURRENCIES[low], i + 1
+    return None, i
+
+
+def _range_end(sc: Scanner, i: int, j: int, spelled: bool, currency: str | None
+               ) -> tuple[float, float, int] | None:
+    """The upper end of "40 to 50", "40-50", "between 40 and 50": (raw, scaled, next index)."""
+    joiner = sc.low(j)
+    if joiner not in ("-", "–", "to", "and") or sc.low(i - 1) == "from":
+        return None  # "from 80 to 40 percent" is a change, not a range
+    if joiner == "and" and sc.low(i - 1) != "between":
+        return None
+    k = j + 1
+    if currency and sc.low(k) in PREFIX_CURRENCIES:
+        k += 1
+    second = sc.number(k) if k < len(sc.toks) else None
+    if second is None or second[3] != spelled:
+        return None
+    raw, k2, _, _ = second
+    scaled, k2, _ = sc.scales(k2, raw)
+    return raw, scaled, k2
+
+
+def _amount_at(sc: Scanner, i: int) -> tuple[Amount | None, int]:
+    toks = sc.toks
+    currency, j = _currency_at(sc, i)
     num = sc.number(j)
     if num is None:
         return None, i + 1
+    number_at = j
     value, j, approx, spelled = num
-    if currency is None and j - 1 > i and not spelled:
-        return None, i + 1
-    # The word before a spelled number must not make it part of a name or an idiom.
-    first_tok = toks[i]
     value, j, more_approx = sc.scales(j, value)
     approx = approx or more_approx
-    scaled = j > i + 1 and not spelled or any(sc.low(k) in SCALES for k in range(i, j))
+    scaled = any(sc.low(k) in SCALES or sc.low(k) in VAGUE_SCALES for k in range(number_at, j))
     value_max: float | None = None
-    if sc.low(j) in ("-", "–", "to", "and") and (sc.low(j) != "and" or sc.low(i - 1) == "between"):
-        if sc.low(i - 1) != "from" and j + 1 < len(toks):
-            k = j + 1
-            if currency and sc.low(k) in PREFIX_CURRENCIES:
-                k += 1
-            second = sc.number(k)
-            if second is not None and second[3] == spelled:
-                raw_hi, k2, _, _ = second
-                hi, k2, _ = sc.scales(k2, raw_hi)
-                if not scaled and hi != raw_hi:  # "2 to 3 million": the scale covers both
-                    value *= hi / raw_hi
-                    scaled = True
-                if hi > value:
-                    value_max, j = hi, k2
-    unit_hit = sc.unit(j, spelled)
+    upper = _range_end(sc, i, j, spelled, currency)
+    if upper is not None:
+        raw, high, k2 = upper
+        if not scaled and high != raw:  # "2 to 3 million": the scale covers both ends
+            value *= high / raw
+            scaled = True
+        if high > value:
+            value_max, j = high, k2
     entry: dict[str, Any] | None = None
+    unit_hit = sc.unit(j, spelled)
     if unit_hit is not None:
         entry, j = unit_hit
-    if currency is None and entry is None:
-        if not scaled or spelled and value < 1000:
-            return None, i + 1
-    if currency is None and entry is None and spelled:
-        return None, i + 1
-    if _is_year(toks[i if currency is None else i + 1]) and not scaled and currency is None:
-        if entry is None or entry["kind"] in ("people", "items", "duration"):
-            return None, i + 1
-    if entry is not None and entry["kind"] == "duration" and (spelled and value == 1):
-        return None, i + 1
-    if entry is not None and entry["kind"] == "money" and currency:
-        entry = None  # "$5 billion dollars": the currency already says it
-    period = None
-    unit_start = toks[j - 1].start if entry else None
+    if currency is None and entry is None and (spelled or not scaled):
+        return None, i + 1  # a bare number ("nine", "2014") measures nothing we can name
+    kind = entry["kind"] if entry else None
+    if currency is None and not scaled and _is_year(toks[number_at]) and kind in (
+            None, "people", "items", "duration"):
+        return None, i + 1  # "in 2019 people ...": a year, not a count
+    if kind == "duration" and spelled and value == 1:
+        return None, i + 1  # "one day he will ..."
+    if kind == "money" and currency:
+        entry = None  # "$5 billion dollars": the sign already says it
+    unit_at = j - 1 if entry else None
     end = toks[j - 1].end
-    if entry is not None and "period" in entry:
-        period = entry["period"]
-    else:
+    period: str | None = entry.get("period") if entry else None
+    if period is None and kind != "duration":
         adjacent = sc.period(j)
-        if adjacent is not None and sc.low(adjacent[1]) in _NOT_RATE_AFTER:
-            adjacent = None
-        if adjacent is not None and (entry is None or entry["kind"] != "duration"):
-            period, j2 = adjacent
-            end = toks[j2 - 1].end
-            j = j2
-        elif entry is None or entry["kind"] != "duration":
+        if adjacent is not None and sc.low(adjacent[1]) not in _NOT_RATE_AFTER:
+            period, j = adjacent
+            end = toks[j - 1].end
+        else:
             period = sc.later_period(j)
     if currency is not None:
         unit, norm, factor, kind = CURRENCY_NAMES.get(currency, currency), currency, 1.0, "money"
     elif entry is not None:
-        unit = entry["unit"] if entry["unit"] != "@" else _unit_word(sc, unit_start)
+        unit = entry["unit"] if entry["unit"] != "@" else toks[unit_at or 0].low
         norm = entry["norm"] if entry["norm"] != "@" else unit
         factor, kind = float(entry["factor"]), entry["kind"]
     else:
         unit, norm, factor, kind = "count", None, 1.0, "count"
-    start = first_tok.start
-    if value_max is not None and sc.low(i - 1) == "between":
-        start = toks[i - 1].start
-    normalized = value * factor if norm else None
-    amount = Amount(start=start, end=end, value=float(value), unit=unit, normalized_value=normalized,
-                    normalized_unit=norm, kind=kind, period=period,
-                    value_max=value_max, approximate=approx,
-                    unit_start=unit_start, unit_end=toks[j - 1].end if entry else None)
+    start = toks[i - 1].start if value_max is not None and sc.low(i - 1) == "between" \
+        else toks[i].start
+    amount = Amount(start=start, end=end, value=float(value), unit=unit,
+                    normalized_value=value * factor if norm else None, normalized_unit=norm,
+                    kind=kind, period=period, value_max=value_max, approximate=approx,
+                    unit_start=toks[unit_at].start if unit_at is not None else None,
+                    unit_end=toks[unit_at].end if unit_at is not None else None)
     return amount, j
-
-
-def _unit_word(sc: Scanner, start: int | None) -> str:
-    """The counted noun itself ("troops"), singular where trivially so."""
-    if start is None:
-        return "count"
-    word = next(t.low for t in sc.toks if t.start == start)
-    return word

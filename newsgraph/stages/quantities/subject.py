@@ -16,6 +16,8 @@ _RELATIVE = {"which", "that", "who", "whom"}
 # Verbs that state the level of their subject: "revenue was $3 billion", "trade reached ...".
 _LEVEL_VERBS = {"be", "reach", "total", "amount", "stand", "hit", "exceed", "top", "near",
                 "equal", "approach", "surpass", "remain", "stay"}
+_UNIT_WORDS = {"year", "month", "week", "day", "hour", "percent", "ton", "tonne", "mile",
+               "kilometer", "kilometre", "dollar", "euro", "person", "man"}
 _SKIP_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
@@ -28,9 +30,15 @@ def noun_phrase(token: Any) -> str | None:
         if child.i < token.i and child.dep_ in _NP_LEFT:
             left = min(left, child.left_edge.i)
     doc = token.doc
-    # Keep a compound that follows the head ("Druzhba pipeline" is fine, "oil supplies" too).
-    right = token.i + 1
-    text = doc[left:right].text.strip(" ,;:\"“”'")
+    # A phrase never includes an amount: "the 5 year modernist reform" → "modernist reform".
+    for k in range(token.i - 1, left - 1, -1):
+        if doc[k].like_num or doc[k].is_currency:
+            left = k + 1
+            while left < token.i and (doc[left].lemma_.lower() in _UNIT_WORDS
+                                      or doc[left].is_punct):
+                left += 1  # the unit went with the number: "a 5-year reform" → "reform"
+            break
+    text = doc[left:token.i + 1].text.strip(" ,;:\"“”'")
     return text or None
 
 
@@ -91,8 +99,8 @@ def find_subject(doc: Any, start: int, end: int, unit_start: int | None, kind: s
         if verb.pos_ in ("VERB", "AUX"):
             return _clause_subject(verb, start, end)
     # 5. percentages as objects, and amounts a level verb states: the clause subject
-    if root.dep_ in ("dobj", "attr", "npadvmod") and head.pos_ in ("VERB", "AUX") and (
-            kind == "ratio" or head.lemma_ in _LEVEL_VERBS):
+    if kind != "duration" and root.dep_ in ("dobj", "attr", "npadvmod") and head.pos_ in (
+            "VERB", "AUX") and (kind == "ratio" or head.lemma_ in _LEVEL_VERBS):
         return _clause_subject(head, start, end, prefer_object=False)
     return None
 

@@ -10,6 +10,7 @@ verb governs ("denounced ... as a 'dangerous precedent'") is a partial quote.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from typing import Any
@@ -66,6 +67,9 @@ def extract_quotations(text: str, doc: Any, mentions: tuple[Mention, ...] = (),
     quotes: list[Quote] = []
     scare: list[Span] = []
     previous: Quote | None = None
+    # Token.sent walks the document each time: index the sentences once.
+    sents = list(doc.sents) if doc is not None and marked else []
+    starts = [sent.start for sent in sents]
     for q in marked:
         inner = text[q.start:q.end]
         words = len(inner.split())
@@ -75,15 +79,16 @@ def extract_quotations(text: str, doc: Any, mentions: tuple[Mention, ...] = (),
         speaker: Speaker | None = None
         span = doc.char_span(q.start, q.end, alignment_mode="expand") if doc is not None else None
         if span is not None and len(span):
-            sents = {t.sent.start for t in (doc[span.start], doc[span.end - 1])}
-            context = [t for s in sorted(sents) for t in doc[s:doc[s].sent.end]]
-            verb = find_verb(doc, span, context, ranges, short)
+            first = bisect.bisect_right(starts, span.start) - 1
+            last = bisect.bisect_right(starts, span.end - 1) - 1
+            context = doc[sents[first].start:sents[last].end]
+            verb = find_verb(text, span, context, ranges, short)
             if verb is not None:
-                speaker = speaker_of(verb, ranges)
+                speaker = speaker_of(verb, ranges, text)
                 if speaker is None:
                     speaker = Speaker(verb.idx, verb.idx, "", verb.idx)  # attributed, no subject
             elif not short:
-                speaker = colon_speaker(doc, span, ranges)
+                speaker = colon_speaker(doc, span, ranges, sents[first], text)
         if short and _SO_CALLED.search(text, max(0, q.open - 12), q.open):
             speaker = None  # "the so-called 'union state'": the writer distances themselves
         if speaker is None and short:

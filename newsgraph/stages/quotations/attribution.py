@@ -42,10 +42,10 @@ def is_speech_verb(token: Any) -> bool:
     return bool(token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS)
 
 
-def _verbs_between(token: Any, verb: Any) -> int | None:
+def _verbs_between(token: Any, verb: Any, text: str) -> int | None:
     """Verbs on the head path from ``token`` up to ``verb``; None when verb is no ancestor."""
     count = 0
-    text, origin = token.doc.text, token.idx
+    origin = token.idx
     while token.head.i != token.i:
         token = token.head
         if "\n\n" in text[min(origin, token.idx):max(origin, token.idx)]:
@@ -64,22 +64,22 @@ def _gap(quote: Any, verb: Any, quotes: list[tuple[int, int]]) -> int:
     return sum(1 for t in doc[lo:hi] if not t.is_punct and not _in_any(t.idx, quotes))
 
 
-def _broken(doc: Any, token: Any, span: Any) -> bool:
+def _broken(text: str, token: Any, span: Any) -> bool:
     """A paragraph break between the token and the span: headings glued on by the parser."""
     lo, hi = (token.idx, span.start_char) if token.idx < span.start_char else (
         span.end_char, token.idx)
-    return "\n\n" in doc.text[lo:hi]
+    return "\n\n" in text[lo:hi]
 
 
-def find_verb(doc: Any, quote: Any, context: Any, quotes: list[tuple[int, int]],
+def find_verb(text: str, quote: Any, context: Any, quotes: list[tuple[int, int]],
               short: bool) -> Any | None:
     """The speech verb a quote belongs to, or None."""
     best: tuple[int, int, Any] | None = None
     tops = [t for t in quote if not (quote.start <= t.head.i < quote.end) or t.head.i == t.i]
     for verb in context:
-        if _in_any(verb.idx, quotes) or not is_speech_verb(verb) or _broken(doc, verb, quote):
+        if _in_any(verb.idx, quotes) or not is_speech_verb(verb) or _broken(text, verb, quote):
             continue
-        between = min((b for b in (_verbs_between(t, verb) for t in tops) if b is not None),
+        between = min((b for b in (_verbs_between(t, verb, text) for t in tops) if b is not None),
                       default=None)
         gap = _gap(quote, verb, quotes)
         if verb.lower_ == "according":  # "according to X" covers its whole sentence
@@ -111,7 +111,7 @@ def noun_phrase(token: Any) -> tuple[int, int]:
     return left, right
 
 
-def speaker_of(verb: Any, quotes: list[tuple[int, int]]) -> Speaker | None:
+def speaker_of(verb: Any, quotes: list[tuple[int, int]], text: str) -> Speaker | None:
     """The subject of a speech verb, climbing through clauses that have none of their own."""
     doc = verb.doc
     node = verb
@@ -119,12 +119,12 @@ def speaker_of(verb: Any, quotes: list[tuple[int, int]]) -> Speaker | None:
         if node.lower_ == "according":
             to = next((c for c in node.children if c.lower_ == "to"), None)
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-            return _speaker(doc, obj) if obj is not None else None
+            return _speaker(doc, obj, text) if obj is not None else None
         # The subject of a passive speech verb is what was said about, not who said it
         # ("the deal was hailed as ... by X"), except in "X was quoted as saying".
         deps = _SUBJECTS if node.lemma_ == "quote" else ("nsubj",)
         subjects = [c for c in node.children if c.dep_ in deps
-                    and not _in_any(c.idx, quotes) and not _broken(doc, c, doc[node.i:node.i + 1])]
+                    and not _in_any(c.idx, quotes) and not _broken(text, c, doc[node.i:node.i + 1])]
         subj = min(subjects, key=lambda c: abs(c.i - node.i), default=None)
         agent = next((c for c in node.children if c.dep_ == "agent"), None)
         if agent is None and any(c.dep_ == "auxpass" for c in node.children):
@@ -133,7 +133,7 @@ def speaker_of(verb: Any, quotes: list[tuple[int, int]]) -> Speaker | None:
                           and not _in_any(t.idx, quotes)), None)
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         if by is not None:
-            return _speaker(doc, by)
+            return _speaker(doc, by, text)
         if subj is None and node.tag_ == "VBG" and node.dep_ in ("advcl", "xcomp", "conj"):
             # "..., adding, '...'": the participle speaks for the speech verb it hangs from
             up = next((a for a in node.ancestors if is_speech_verb(a)), None)
@@ -143,30 +143,30 @@ def speaker_of(verb: Any, quotes: list[tuple[int, int]]) -> Speaker | None:
         if subj is not None:
             if subj.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
                 subj = node.head
-            return _speaker(doc, subj)
+            return _speaker(doc, subj, text)
         if node.dep_ == "relcl":
-            return _speaker(doc, node.head)
+            return _speaker(doc, node.head, text)
         if node.head.i == node.i or node.dep_ not in _CLIMB:
             return None
         node = node.head
     return None
 
 
-def _speaker(doc: Any, token: Any) -> Speaker:
+def _speaker(doc: Any, token: Any, text: str) -> Speaker:
     left, right = noun_phrase(token)
     span = doc[left:right]
-    while len(span) > 1 and (span[0].is_space or "\n\n" in doc.text[span.start_char:token.idx]):
+    while len(span) > 1 and (span[0].is_space or "\n\n" in text[span.start_char:token.idx]):
         span = span[1:]
     return Speaker(span.start_char, span.end_char, span.text, token.idx)
 
 
-def colon_speaker(doc: Any, quote: Any, quotes: list[tuple[int, int]]) -> Speaker | None:
+def colon_speaker(doc: Any, quote: Any, quotes: list[tuple[int, int]], sent: Any,
+                  text: str) -> Speaker | None:
     """``X writing: "..."`` / ``X: "..."``: the subject of the clause before the colon."""
     before = quote.start - 1
     while before >= 0 and doc[before].is_punct and doc[before].text != ":":
         before -= 1
     if before < 0 or doc[before].text != ":":
         return None
-    sent = doc[before].sent
     root = sent.root
-    return speaker_of(root, quotes) if root.i < before else None
+    return speaker_of(root, quotes, text) if root.i < before else None

@@ -44,8 +44,8 @@ def find_quotes(text: str) -> list[Marked]:
                 start, end = opened + 1, i
                 while start < end and text[start].isspace():
                     start += 1
-                while end > start and text[end - 1].isspace():
-                    end -= 1
+                while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+                    end -= 1  # '"crying," adding': the comma is the writer's, not the quote's
                 if end > start:
                     out.append(Marked(opened, i, start, end))
                 opened = None

@@ -26,7 +26,14 @@ from .profile import build_profile
 WORD_LEVEL = {"Loaded_Language": "loaded", "Name_Calling-Labeling": "name_calling"}
 # What a scare-quoted term is labelled as: whichever of these the paragraph scores highest.
 SCARE_QUOTE_TECHNIQUES = ("Loaded_Language", "Doubt", "Name_Calling-Labeling")
-_SHORT_QUOTE = re.compile(r"[\"“‘]([^\"“”‘’\n]{1,40}?)[\"”’]")
+# A short quoted term: curly pairs, or straight quotes that open after a space/bracket and
+# close before punctuation/space (so the text between two quotations is never taken).
+# Scare quotes count only where the paragraph's score reaches this share of the cut.
+SCARE_QUOTE_MIN = 0.5
+_SHORT_QUOTE = re.compile(
+    r"“([^“”\n]{1,40})”"
+    r"|‘([^‘’\n]{1,40})’(?!\w)"
+    r"|(?:^|(?<=[\s(\[—–]))\"([^\"\n]{1,40})\"(?=[\s.,;:!?)\]—–]|$)", re.M)
 
 
 def scare_quote_spans(article: Article) -> list[Span]:
@@ -37,8 +44,9 @@ def scare_quote_spans(article: Article) -> list[Span]:
     spans = {(s.start, s.end) for s in article.scare_quotes}
     quoted = [(q.start, q.end) for q in article.quotes]
     for m in _SHORT_QUOTE.finditer(article.body):
-        inner = m.group(1).strip()
-        if not inner or len(inner.split()) > 3 or not inner[0].isalpha():
+        inner = next(g for g in m.groups() if g is not None)
+        if (inner != inner.strip() or not inner or len(inner.split()) > 3
+                or not inner[0].isalpha()):
             continue
         if any(qs <= m.start() and m.end() <= qe for qs, qe in quoted):
             continue
@@ -94,9 +102,12 @@ class RhetoricAnalyzer:
             return dataclasses.replace(article, techniques=(), frames=(), genre=None,
                                        profile=profile)
         probs = self.model.techniques.proba(ctx.paragraph_matrix())
-        techniques: set[Technique] = set()
+        best: dict[tuple[int, int, str], Technique] = {}
         for i, (start, end) in enumerate(paras):
-            techniques |= self._localise(article, ctx, i, start, end, probs[i], scare)
+            for t in self._localise(article, ctx, i, start, end, probs[i], scare):
+                key = (t.start, t.end, t.technique)
+                if key not in best or best[key].confidence < t.confidence:
+                    best[key] = t
         doc_x = ctx.article_vector()[None, :]
         genre_p = self.model.genre.proba(doc_x)[0]
         frame_p = self.model.frames.proba(doc_x)[0]
@@ -108,7 +119,7 @@ class RhetoricAnalyzer:
             if p >= cut)
         return dataclasses.replace(
             article,
-            techniques=tuple(sorted(techniques, key=lambda t: (t.start, t.end, t.technique))),
+            techniques=tuple(best[k] for k in sorted(best)),
             frames=frames,
             genre=self.model.genre.names[int(np.argmax(genre_p))],
             profile=profile,
@@ -147,7 +158,22 @@ class RhetoricAnalyzer:
                 ks = [self._index[n] for n in SCARE_QUOTE_TECHNIQUES if n in self._index]
                 if not ks:
                     continue
-                k = max(ks, key=lambda j: prob[j])
+                k = max(ks, key=lambda j: prob[j] / head.threshold[j])
+                if prob[k] < SCARE_QUOTE_MIN * head.threshold[k]:
+                    continue  # a quoted term in a neutral paragraph is usually a name/title
                 out.add(Technique(start=span.start, end=span.end, technique=head.names[k],
                                   confidence=round(float(prob[k]), 3)))
+        for s, e in lexicons.hits(body[start:end], "strong"):
+            # Words that are nearly always persuasive are flagged even when the paragraph
+            # head stays under its threshold (see lexicon.json "_strong_note").
+            k = self._strong_technique(body[start + s:start + e], prob)
+            out.add(Technique(start=start + s, end=start + e, technique=head.names[k],
+                              confidence=round(0.5 + 0.5 * float(prob[k]), 3)))
         return out
+
+    def _strong_technique(self, word: str, prob: np.ndarray) -> int:
+        loaded = self._index["Loaded_Language"]
+        naming = self._index["Name_Calling-Labeling"]
+        if lexicons.patterns()["name_calling"].fullmatch(word) and prob[naming] > prob[loaded]:
+            return naming
+        return loaded

@@ -10,6 +10,8 @@ from importlib import resources
 CATEGORIES = ("loaded", "name_calling", "doubt", "fear", "exaggeration", "flag_waving",
               "causal", "dilemma", "authority", "slogans", "killer", "whatabout", "hedge",
               "speculation", "first_person", "reporting_verbs")
+# Not counted as features: used by the analyzer to flag words outright.
+EXTRA = ("strong",)
 
 
 @lru_cache(maxsize=1)
@@ -22,11 +24,14 @@ def _raw() -> dict[str, list[str]]:
 def patterns() -> dict[str, re.Pattern[str]]:
     raw = _raw()
     out: dict[str, re.Pattern[str]] = {}
-    for cat in CATEGORIES:
+    for cat in CATEGORIES + EXTRA:
         # Longest first so "seemingly endless" wins over "endless" in one pass.
         words = sorted(raw[cat], key=len, reverse=True)
         alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-        out[cat] = re.compile(rf"(?<![\w'’-])(?:{alt})(?![\w'’-])", re.IGNORECASE)
+        # The flag-outright list also takes plurals ("puppets"); the feature lists stay
+        # exactly as the heads were trained on them.
+        plural = "(?:s|es)?" if cat in EXTRA else ""
+        out[cat] = re.compile(rf"(?<![\w'’-])(?:{alt}){plural}(?![\w'’-])", re.IGNORECASE)
     return out
 
 
@@ -37,7 +42,8 @@ def stopwords() -> frozenset[str]:
 
 
 def counts(text: str) -> list[int]:
-    return [len(p.findall(text)) for p in patterns().values()]
+    pats = patterns()
+    return [len(pats[cat].findall(text)) for cat in CATEGORIES]
 
 
 def hits(text: str, category: str) -> list[tuple[int, int]]:

@@ -62,5 +62,7 @@ def build_profile(article: Article, scare_quotes: Sequence[Span]) -> RhetoricPro
         hedges=len(pats["hedge"].findall(own_voice)),
         speculation=len(pats["speculation"].findall(own_voice)),
         scare_quotes=len(scare_quotes),
-        first_person=len(pats["first_person"].findall(own_voice)),
+        # "US" is the country, not the pronoun.
+        first_person=sum(1 for m in pats["first_person"].finditer(own_voice)
+                         if m.group(0) != "US"),
     )

@@ -15,7 +15,7 @@ from ...models import PLOVER_TYPES, STATUSES
 from ...store import EventFilter
 from .. import cross, render
 from ..app import Reader
-from ..queries import actor_view
+from ..queries import actor_view, until_bound
 from ..security import token_matches
 from ..settings import Settings
 
@@ -49,7 +49,7 @@ def articles(request: Request, store: Reader, limit: Limit = 50, offset: Offset 
              outlet: str | None = None, since: Date = None,
              until: Date = None) -> dict[str, Any]:
     items = store.list_articles(limit=limit, offset=offset, outlet=outlet, since=since,
-                                until=until)  # type: ignore[call-arg]
+                                until=until_bound(until))
     return _page(request, items, limit, offset)
 
 
@@ -132,8 +132,10 @@ def _cross(name: str, *args: Any, **kwargs: Any) -> Any:
 
 
 @router.get("/stories", summary="Stories: the same happening across articles")
-def stories(request: Request, store: Reader) -> dict[str, Any]:
-    return {"items": _cross("stories", store)}
+def stories(request: Request, store: Reader, limit: Limit = 100,
+            offset: Offset = 0) -> dict[str, Any]:
+    items = _cross("stories", store)
+    return _page(request, items[offset:offset + limit], limit, offset)
 
 
 @router.get("/stories/{story_id}", summary="One story")

@@ -17,6 +17,7 @@ from ..queries import Names, name_incidents
 from .api import DATE
 
 router = APIRouter(include_in_schema=False)
+STORIES_PAGE = 50
 SHOWN = ("id", "title", "articles", "actors", "first_date", "last_date", "article_summaries",
          "incidents")
 
@@ -33,11 +34,18 @@ def _ids(values: Any) -> list[str]:
 
 
 @router.get("/stories", response_class=HTMLResponse)
-def stories(request: Request, store: Reader) -> HTMLResponse:
+def stories(request: Request, store: Reader,
+            offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> HTMLResponse:
     if not cross.available("stories"):
         return page(request, "stories.html", stories=None)
     rows = cross.plain(cross.function("stories")(store))
-    return page(request, "stories.html", stories=rows)
+    shown = rows[offset:offset + STORIES_PAGE]
+    prev = (str(request.url.include_query_params(offset=max(0, offset - STORIES_PAGE)))
+            if offset else None)
+    nxt = (str(request.url.include_query_params(offset=offset + STORIES_PAGE))
+           if len(rows) > offset + STORIES_PAGE else None)
+    return page(request, "stories.html", stories=shown, total=len(rows),
+                pager={"prev": prev, "next": nxt})
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)

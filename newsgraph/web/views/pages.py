@@ -1,7 +1,9 @@
-"""Web pages over one article or actor: home and search, article, actors, actor, events."""
+"""Web pages over one article or actor: home and search, article, actors, actor, events,
+upload."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -11,7 +13,9 @@ from ...export import article_record
 from ...models import PLOVER_TYPES, STATUSES
 from .. import cross, render
 from ..app import Reader, page
-from ..queries import Names, actor_view, name_incidents, polarity
+from ..queries import Names, actor_view, name_incidents, polarity, until_bound
+from ..settings import Settings
+from ..stores import is_sqlite
 from .api import DATE, event_filter
 
 router = APIRouter(include_in_schema=False)
@@ -30,15 +34,20 @@ def _pager(request: Request, count: int, limit: int, offset: int) -> dict[str, A
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, store: Reader, q: str = Query("", max_length=500),
+         outlet: str = Query("", max_length=200),
+         since: Annotated[str, Query(pattern=DATE + "|^$")] = "",
+         until: Annotated[str, Query(pattern=DATE + "|^$")] = "",
          offset: Offset = 0) -> HTMLResponse:
     q = q.strip()
     if q:
         hits = store.search(q, limit=PAGE, offset=offset)
         return page(request, "search.html", q=q, hits=hits, offset=offset,
                     pager=_pager(request, len(hits), PAGE, offset))
-    recent = store.list_articles(limit=PAGE, offset=offset)
+    recent = store.list_articles(limit=PAGE, offset=offset, outlet=outlet or None,
+                                 since=since or None, until=until_bound(until))
     return page(request, "home.html", q="", articles=recent, total=store.count("articles"),
                 events=store.count("events"), actors=store.count("actors"),
+                form={"outlet": outlet, "since": since, "until": until},
                 pager=_pager(request, len(recent), PAGE, offset))
 
 
@@ -103,3 +112,11 @@ def events(request: Request, store: Reader, actor: str = "", type: str = "", sta
     return page(request, "events.html", events=rows, form=form, types=PLOVER_TYPES,
                 statuses=STATUSES, actor_name=names(actor) if actor else None,
                 pager=_pager(request, len(rows), PAGE * 2, offset))
+
+
+@router.get("/upload", response_class=HTMLResponse)
+def upload(request: Request) -> HTMLResponse:
+    settings: Settings = request.app.state.settings
+    return page(request, "upload.html", writes=settings.token is not None,
+                max_mb=max(1, settings.max_upload_bytes // 2**20),
+                db_name=Path(settings.db).name if is_sqlite(settings.db) else "URL")

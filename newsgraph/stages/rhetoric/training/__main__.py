@@ -26,11 +26,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--data", type=Path, default=D.DEFAULT_DIR)
     ap.add_argument("--dim", type=int, default=256, help="PCA size of the static table")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--cache", type=Path, default=None,
+                    help="reuse/save the distilled token vectors (.npy) between runs")
     ap.add_argument("--report", type=Path, default=None, help="write CV scores as JSON")
     args = ap.parse_args(argv)
     t0 = time.time()
     docs = D.load(args.data)
-    vocab, vectors, weights, embedder = static_table(docs, args.dim)
+    vocab, vectors, weights, embedder = static_table(docs, args.dim, args.cache)
     feats: Features = build_features(docs, embedder)
     print(f"features: {len(docs)} articles, {feats.x.shape[0]} paragraphs,"
           f" {time.time() - t0:.0f}s", flush=True)
