@@ -2,7 +2,7 @@
 PY ?= python3
 SHARED ?= ../shared
 
-.PHONY: setup setup-ci demo test test-fast lint bench gates train-rhetoric
+.PHONY: setup setup-ci demo test test-fast lint bench profile gates train-rhetoric
 
 setup:            ## install newsgraph with everything the tests need
 	$(PY) -m pip install -q --upgrade pip
@@ -24,6 +24,9 @@ lint:
 
 bench:            ## speed runs against named baselines (prints a table)
 	$(PY) -m benchmarks.speed
+
+profile:          ## CPU and memory per stage, plus a pyinstrument profile (the bench extra)
+	$(PY) -m benchmarks.profile_pipeline
 
 gates:            ## quality gates only
 	$(PY) -m pytest benchmarks/gates -q -p no:cacheprovider

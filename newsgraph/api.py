@@ -81,9 +81,26 @@ def _run_batch(batch: list[RawDocument]) -> list[Article | Failure]:
     return _WORKER.run([new_article(d) for d in batch])
 
 
+def _worker_signature() -> str:
+    assert _WORKER is not None  # set by _init_worker in every pool process
+    return signature(_WORKER.versions)
+
+
+def _worker_pid(_: int) -> int:
+    """A ready worker answers with its pid (the initializer, which loads the models, runs
+    before a worker takes any task); the pause spreads the answers over every worker."""
+    import time
+
+    time.sleep(0.05)
+    return os.getpid()
+
+
 class Runner:
     """Streams documents through the pipeline in batches, skipping what the store already
-    has at the same stage versions, and saves each article in its own transaction."""
+    has at the same stage versions, and saves each article in its own transaction.
+
+    With ``workers > 1`` each run starts a process pool and closes it at the end; ``start()``
+    (or ``with Runner(...) as runner``) keeps one pool, its models loaded, across runs."""
 
     def __init__(self, *, store: Store | None = None, stages: Sequence[str] = STAGES,
                  workers: int = 1, batch: int = BATCH) -> None:
@@ -91,8 +108,54 @@ class Runner:
         self.refs = tuple(stages)
         self.workers = max(1, workers)
         self.batch = batch
-        self.signature = signature(stage_versions(self.refs))
+        self._signature: str | None = None
         self._pipeline: Pipeline | None = None
+        self._pool: Any = None
+
+    @property
+    def signature(self) -> str:
+        """The stage-version signature stored with every article. With a started pool it
+        comes from a worker, so this process never imports the stage modules (and their
+        model libraries: ~180 MB a process saved)."""
+        if self._signature is None:
+            if self._pool is not None:
+                self._signature = str(self._pool.apply(_worker_signature))
+            elif self._pipeline is not None:
+                self._signature = signature(self._pipeline.versions)
+            else:
+                self._signature = signature(stage_versions(self.refs))
+        return self._signature
+
+    def start(self) -> Runner:
+        """Start the worker pool now (with one worker: load the pipeline now)."""
+        if self.workers == 1:
+            if self._pipeline is None:
+                self._pipeline = Pipeline(self.refs)
+        elif self._pool is None:
+            self._pool = self._new_pool()
+        return self
+
+    def warm(self) -> set[int]:
+        """Start, then wait until every worker has loaded its models; returns their pids."""
+        self.start()
+        if self._pool is None:
+            return {os.getpid()}
+        seen: set[int] = set()
+        while len(seen) < self.workers:
+            seen.update(self._pool.map(_worker_pid, range(2 * self.workers), chunksize=1))
+        return seen
+
+    def close(self) -> None:
+        if self._pool is not None:
+            pool, self._pool = self._pool, None
+            pool.close()
+            pool.join()
+
+    def __enter__(self) -> Runner:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def _pending(self, docs: Iterable[RawDocument | InputError], summary: RunSummary,
                  seen: set[str]) -> Iterator[RawDocument]:
@@ -112,24 +175,31 @@ class Runner:
             seen.add(aid)
             yield doc
 
-    def run(self, docs: Iterable[RawDocument | InputError],
-            progress: Callable[[int], None] | None = None) -> tuple[list[Article], RunSummary]:
-        summary = RunSummary()
-        keep: list[Article] = []
+    def results(self, docs: Iterable[RawDocument | InputError],
+                summary: RunSummary) -> Iterator[Article]:
+        """Analysed articles in input order, one at a time (nothing is kept or stored);
+        skipped and failed inputs are recorded in ``summary``."""
         pending = self._pending(docs, summary, set())
         batches = iter(lambda: list(itertools.islice(pending, self.batch)), [])
         for results in self._map(batches):
             for result in results:
                 if isinstance(result, Failure):
                     summary.failed.append(result)
-                    continue
-                if self.store is not None:
-                    self.store.save(result)
                 else:
-                    keep.append(result)
-                summary.stored.append(result.id)
-                if progress:
-                    progress(1)
+                    yield result
+
+    def run(self, docs: Iterable[RawDocument | InputError],
+            progress: Callable[[int], None] | None = None) -> tuple[list[Article], RunSummary]:
+        summary = RunSummary()
+        keep: list[Article] = []
+        for result in self.results(docs, summary):
+            if self.store is not None:
+                self.store.save(result)
+            else:
+                keep.append(result)
+            summary.stored.append(result.id)
+            if progress:
+                progress(1)
         if self.store is not None and summary.stored:
             from .compare import update  # cross-article links: copies, stories, incidents
 
@@ -137,6 +207,9 @@ class Runner:
         return keep, summary
 
     def _map(self, batches: Iterator[list[RawDocument]]) -> Iterator[list[Article | Failure]]:
+        if self._pool is not None:
+            yield from self._bounded(self._pool, batches)
+            return
         # A pool costs a model load per worker: not worth it for fewer than two batches.
         head = list(itertools.islice(batches, 2))
         batches = itertools.chain(head, batches)
@@ -146,20 +219,28 @@ class Runner:
             for b in batches:
                 yield self._pipeline.run([new_article(d) for d in b])
             return
+        with self._new_pool() as pool:
+            yield from self._bounded(pool, batches)
+
+    def _new_pool(self) -> Any:
         import multiprocessing as mp
-        from collections import deque
 
         ctx = mp.get_context("spawn" if os.name != "posix" else "forkserver")
-        with ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.refs,)) as pool:
-            # Keep at most two batches per worker in flight (Pool.imap would read the whole
-            # input ahead and memory would grow with the corpus); results stay in order.
-            flight: deque[Any] = deque()
-            for b in batches:
-                flight.append(pool.apply_async(_run_batch, (b,)))
-                if len(flight) >= 2 * self.workers:
-                    yield flight.popleft().get()
-            while flight:
+        return ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.refs,))
+
+    def _bounded(self, pool: Any, batches: Iterator[list[RawDocument]]
+                 ) -> Iterator[list[Article | Failure]]:
+        """Keep at most two batches per worker in flight (Pool.imap would read the whole
+        input ahead and memory would grow with the corpus); results stay in input order."""
+        from collections import deque
+
+        flight: deque[Any] = deque()
+        for b in batches:
+            flight.append(pool.apply_async(_run_batch, (b,)))
+            if len(flight) >= 2 * self.workers:
                 yield flight.popleft().get()
+        while flight:
+            yield flight.popleft().get()
 
 
 def default_workers() -> int:

@@ -133,7 +133,9 @@ class TimeExpression:
     value: str | None  # ISO: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www
     precision: str  # one of Precision
     end_value: str | None = None  # for ranges
-    anchor: str = "publication"  # what it was resolved against: absolute | publication | relative
+    # what it was resolved against: absolute | publication | relative | speech (inside a quote:
+    # the day it was said is unknown, value None)
+    anchor: str = "publication"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

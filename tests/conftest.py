@@ -4,8 +4,10 @@ session-scoped so spaCy loads once per test run."""
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,6 +16,20 @@ from newsgraph.store import SQLiteStore
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+# Markers whose tests must run, not skip (.ci/run sets "browser postgres spark"): a skip of
+# such a test is reported as a failure, so a missing Chromium, server or Java cannot pass CI.
+REQUIRED = frozenset(os.environ.get("NEWSGRAPH_REQUIRE", "").split())
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: Any) -> Iterator[None]:
+    outcome: Any = yield
+    report = outcome.get_result()
+    needed = REQUIRED & {m.name for m in item.iter_markers()}
+    if report.skipped and needed and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = (f"skipped, but NEWSGRAPH_REQUIRE needs the {' '.join(sorted(needed))}"
+                           f" tests to run: {report.longrepr}")
 
 
 @pytest.fixture(scope="session")

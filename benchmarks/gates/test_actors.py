@@ -15,8 +15,12 @@ import pytest
 from newsgraph.stages.actors.stage import find_actors
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "actors.jsonl"
-PRECISION_FLOOR = 0.85
-RECALL_FLOOR = 0.85
+# Written after the code and scored once before any fix; never tuned on (docs/actors.md).
+HELDOUT = GOLD.with_name("actors_heldout.jsonl")
+# Measured 2026-12-03: development P 1.000 R 0.997, held-out P 0.978 R 0.978.
+PRECISION_FLOOR = 0.97
+RECALL_FLOOR = 0.97
+HELDOUT_FLOOR = 0.90
 
 
 @pytest.fixture(scope="module")
@@ -26,10 +30,10 @@ def nlp() -> Callable[[str], object]:
     return load_nlp()  # type: ignore[return-value]
 
 
-def _score(nlp: Callable[[str], object]) -> tuple[int, int, int, list[str]]:
+def _score(nlp: Callable[[str], object], gold: Path = GOLD) -> tuple[int, int, int, list[str]]:
     matched = predicted = expected = 0
     misses = []
-    for line in GOLD.read_text(encoding="utf-8").splitlines():
+    for line in gold.read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
         doc = nlp(item["text"])
         _, mentions = find_actors(doc, item["published"], body=item["text"])
@@ -54,3 +58,11 @@ def test_actor_resolution_gold(nlp: Callable[[str], object]) -> None:
     print(f"\nactors gold: P={precision:.3f} R={recall:.3f} ({matched}/{predicted}/{expected})")
     assert precision >= PRECISION_FLOOR, report
     assert recall >= RECALL_FLOOR, report
+
+
+@pytest.mark.slow
+def test_actor_resolution_heldout(nlp: Callable[[str], object]) -> None:
+    matched, predicted, expected, misses = _score(nlp, HELDOUT)
+    print(f"\nactors held-out: P={matched / predicted:.3f} R={matched / expected:.3f}")
+    assert matched / predicted >= HELDOUT_FLOOR, "\n".join(misses)
+    assert matched / expected >= HELDOUT_FLOOR, "\n".join(misses)

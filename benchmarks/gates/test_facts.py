@@ -20,10 +20,12 @@ from newsgraph.stages.quotations import extract_quotations
 
 GOLD = Path(__file__).resolve().parents[1] / "gold"
 
+# Raised on 2026-12-03 to a little below the scores measured then (docs/facts.md); they
+# only go down on purpose, with the reason written here.
 FLOORS = {
-    "quantities_f1": 0.90, "quantities_period": 0.90, "quantities_subject": 0.75,
-    "dates_f1": 0.90, "dates_value": 0.90,
-    "quotes_f1": 0.90, "quotes_speaker": 0.85, "scare_f1": 0.85,
+    "quantities_f1": 0.95, "quantities_period": 0.97, "quantities_subject": 0.93,
+    "dates_f1": 0.97, "dates_value": 0.97,
+    "quotes_f1": 0.97, "quotes_speaker": 0.97, "scare_f1": 0.95,
 }
 
 # The held-out files were written after the extractors and never used to tune them.

@@ -48,11 +48,17 @@ def save_features(store: Any, features: Iterable[Features]) -> None:
 
 
 def load_features(store: Any) -> list[Features]:
-    """Features of every stored article, in date order (undated last)."""
-    rows = query(store, "SELECT f.* FROM compare_features f JOIN articles a "
-                 "ON a.id = f.article_id ORDER BY f.published IS NULL, f.published, "
-                 "f.article_id")
-    return [from_row(r) for r in rows]
+    """Features of every stored article, in date order (undated last). Rows are read a page
+    at a time: only the parsed features of all articles are held, not their JSON too."""
+    sql = ("SELECT f.* FROM compare_features f JOIN articles a ON a.id = f.article_id "
+           "ORDER BY f.published IS NULL, f.published, f.article_id")
+    if not hasattr(store, "iter_query"):
+        return [from_row(r) for r in query(store, sql)]
+    try:
+        return [from_row(r) for r in store.iter_query(sql)]
+    except Exception:
+        query(store, "SELECT 1 FROM compare_features LIMIT 1")  # a missing table: StoreError
+        raise
 
 
 # ---------------------------------------------------------------- derived tables
@@ -104,14 +110,19 @@ def load_stories(store: Any, story_id: str | None = None) -> list[dict[str, Any]
     stories = query(store, f"SELECT * FROM stories s {where} "
                     "ORDER BY s.first_date IS NULL, s.first_date, s.id", args)
     members: dict[str, list[str]] = {}
-    for r in query(store, "SELECT sa.story_id, sa.article_id FROM story_articles sa "
-                   "LEFT JOIN articles a ON a.id = sa.article_id "
+    sources: dict[str, set[str]] = {}
+    for r in query(store, "SELECT sa.story_id, sa.article_id, g.original_id "
+                   "FROM story_articles sa LEFT JOIN articles a ON a.id = sa.article_id "
+                   "LEFT JOIN copy_groups g ON g.article_id = sa.article_id "
                    + ("WHERE sa.story_id = ? " if story_id else "")
                    + "ORDER BY a.published, sa.article_id", args):
         members.setdefault(r["story_id"], []).append(r["article_id"])
+        # a republished copy is its original's source, never one of its own
+        sources.setdefault(r["story_id"], set()).add(r["original_id"] or r["article_id"])
     return [{"id": s["id"], "title": s["title"], "articles": members.get(s["id"], []),
              "actors": json.loads(s["actors"]), "first_date": s["first_date"],
-             "last_date": s["last_date"]} for s in stories]
+             "last_date": s["last_date"], "sources": sorted(sources.get(s["id"], ())),
+             "n_sources": len(sources.get(s["id"], ()))} for s in stories]
 
 
 def load_incidents(store: Any, *, actor: str | None = None, article_id: str | None = None,

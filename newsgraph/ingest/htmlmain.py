@@ -16,12 +16,22 @@ from copy import deepcopy
 from dataclasses import dataclass
 from typing import Any
 
-from .htmlprune import clean_title, prune, rescue_lead, trim_link_tail
+from .htmlguard import never_worse
+from .htmlprune import (
+    clean_title,
+    prune,
+    prune_names,
+    prune_structure,
+    rescue_lead,
+    trim_link_tail,
+    word_key,
+)
 
 # Below this many characters an extraction is treated as a miss and the fallbacks run.
 MIN_TEXT = 400
 _LD_JSON = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.S | re.I)
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_DOMAIN_NAME = re.compile(r"(?:www\.)?([\w-]+)(?:\.[\w-]+)+", re.I)
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
@@ -98,11 +108,39 @@ def _is_name(name: str) -> bool:
     return all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
 
 
-def _authors(value: str | None) -> tuple[str, ...]:
+def _as_written(name: str, html: str) -> str:
+    """trafilatura drops the dots of initials ("Lucia I Suarez"); take the name as the page
+    writes it ("Lucia I. Suarez") when the page has that spelling."""
+    words = name.split()
+    if not any(len(w) == 1 for w in words):
+        return name
+    found = re.search(r"\b" + r"\.?\s+".join(map(re.escape, words)) + r"\b", html)
+    return found.group(0) if found else name
+
+
+_AUTHOR_META = re.compile(r"<meta[^>]+(?:name|property)=[\"'](?:author|article:author|dc\.creator)"
+                          r"[\"'][^>]*content=[\"']([^\"']+)", re.I)
+_DOMAIN = re.compile(r"\b(?:www\.[\w-]+(?:\.[\w-]+)+|[\w-]+\.(?:com|org|net|info|eu|de|fr|uk|ru|by"
+                     r"|ua|pl|lt|lv))\b", re.I)
+
+
+def _organisations(html: str) -> set[str]:
+    """Author meta values that name a website ("Deutsche Welle (www.dw.com)"): the
+    publisher put itself in the author field; it is not a person. (A blogger whose name is
+    also the site's name keeps the byline: only a value naming a domain is dropped.)"""
+    keys = {word_key(_DOMAIN.sub(" ", m)) for m in _AUTHOR_META.findall(html[:300_000])
+            if _DOMAIN.search(m)}
+    return {k for k in keys if k.strip()}
+
+
+def _authors(value: str | None, html: str) -> tuple[str, ...]:
     if not value:
         return ()
     names = [_BYLINE_PREFIX.sub("", n.strip()) for n in re.split(r";|\s+and\s+|\s+и\s+", value)]
-    return tuple(dict.fromkeys(n for n in names if _is_name(n)))
+    organisations = _organisations(html)
+    names = [n for n in names if _is_name(n) and not any(
+        word_key(n) in org or org in word_key(n) for org in organisations)]
+    return tuple(dict.fromkeys(_as_written(n, html) for n in names))
 
 
 def _extract_text(tree: Any, url: str | None, *, favor_recall: bool = False) -> str:
@@ -113,6 +151,22 @@ def _extract_text(tree: Any, url: str | None, *, favor_recall: bool = False) -> 
     return _paragraphs(doc.text or "") if doc is not None else ""
 
 
+def _sitename(sitename: str | None, title: str | None) -> str | None:
+    """og:site_name written as one word ("HeraldSun") or as the domain ("DW.COM",
+    "BALTICMONITOR.EXAMPLE") when the page title spells the name out ("… | Herald Sun",
+    "… | Baltic Monitor | 14.08.2019"): take the spelled-out form."""
+    name = (sitename or "").strip()
+    if not name or " " in name or not title:
+        return name or None
+    domain = _DOMAIN_NAME.fullmatch(name)
+    squeezed = re.sub(r"\W", "", domain.group(1) if domain else name).lower()
+    for part in re.split(r"\s[|–—:·-]\s|\s::\s|\|", title):
+        part = part.strip()
+        if " " in part and re.sub(r"\W", "", part).lower() == squeezed:
+            return part
+    return name
+
+
 def extract_page(html: str, url: str | None = None) -> PageText:
     from trafilatura.metadata import extract_metadata
     from trafilatura.utils import load_html
@@ -121,11 +175,14 @@ def extract_page(html: str, url: str | None = None) -> PageText:
     if tree is None:
         return PageText(text="")
     meta = extract_metadata(deepcopy(tree), default_url=url)
-    title = (meta.title or "").strip() or None
-    title = clean_title(title, meta.sitename, tree, meta.url or url) if title else None
-    pruned = prune(tree)
+    raw_title = (meta.title or "").strip() or None
+    title = clean_title(raw_title, meta.sitename, tree, meta.url or url) if raw_title else None
+    page_title = " ".join(tree.xpath("string(//title)").split()) or raw_title
+    shaped = deepcopy(prune_structure(tree))
+    pruned = prune_names(tree)
     text = _extract_text(pruned, url)
     text = trim_link_tail(pruned, rescue_lead(pruned, text))
+    text = never_worse(text, _extract_text(shaped, url))
     if len(text) < MIN_TEXT:
         recall = _extract_text(prune(load_html(html)), url, favor_recall=True)
         if len(recall) > len(text):
@@ -136,8 +193,8 @@ def extract_page(html: str, url: str | None = None) -> PageText:
     return PageText(
         text=_drop_headline(text, title),
         title=title,
-        authors=_authors(meta.author),
+        authors=_authors(meta.author, html),
         date=meta.date or None,
-        sitename=(meta.sitename or "").strip() or None,
+        sitename=_sitename(meta.sitename, page_title),
         url=meta.url or url,
     )

@@ -14,13 +14,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .htmlteasers import drop_teaser_lists
+
 _CHROME = re.compile(
     r"(?:^|[\s_-])(?:cookies?|consent|gdpr|newsletters?|subscribe|subscription|signup|"
     r"share|sharing|sharedaddy|social|socials|related|recirc|recommended|recommendations|"
     r"most-?read|popular|trending|read-?more|readmore|promo|advert|advertisement|ads?|"
     r"sponsored|outbrain|taboola|breadcrumbs?|comments?|bio|author-?bio|about-?author|"
     r"author-?info|tags|tag-?list|topics|paywall|modal|popup|donate|tweet|"
-    r"instagram-media|embed|embedded|pullquote|pull-quote)(?:$|[\s_-])", re.I)
+    r"instagram-media|embed|embedded|pullquote|pull-quote|caption|captions|image-caption|"
+    r"photo-caption|media-caption|credits?|pic-box|img-box)(?:$|[\s_-])", re.I)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SEPARATORS = (" :: ", " | ", " || ", " -- ", " — ", " – ", " - ", " » ", " « ", " / ", " · ",
                " : ", " ~ ")
@@ -63,12 +66,23 @@ def _unwrap_table(table: Any) -> None:
             el.attrib.pop(attr, None)
 
 
-def prune(tree: Any) -> Any:
+def prune_structure(tree: Any) -> Any:
+    """Changes judged by the page's shape: layout tables become divs, teaser grids go."""
     if tree is None:
         return tree
     for table in list(tree.iter("table")):
         if _is_layout_table(table):
             _unwrap_table(table)
+    paragraphs, everything = _text_len(tree) or 1, _all_text_len(tree) or 1
+    drop_teaser_lists(tree, lambda el: not _holds_article(el, paragraphs, everything))
+    return tree
+
+
+def prune_names(tree: Any) -> Any:
+    """Blocks whose class/id names say they are page furniture, and figure captions. Names
+    can mislead (the extract stage checks the result against an extraction without this)."""
+    if tree is None:
+        return tree
     paragraphs, everything = _text_len(tree) or 1, _all_text_len(tree) or 1
     for el in list(tree.iter()):
         if not isinstance(el.tag, str) or el.tag in _PROTECTED:
@@ -79,7 +93,11 @@ def prune(tree: Any) -> Any:
     return tree
 
 
-def _words(text: str) -> str:
+def prune(tree: Any) -> Any:
+    return prune_names(prune_structure(tree))
+
+
+def word_key(text: str) -> str:
     return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
 
 
@@ -91,7 +109,7 @@ def branding(tree: Any, sitename: str | None, url: str | None) -> str:
                          '|//*[contains(@class, "brand")]|//*[contains(@class, "masthead")]'):
         parts.append(" ".join(el.itertext())[:300])
     parts += [t[:200] for t in tree.xpath('//text()[contains(., "©") or contains(., "opyright")]')]
-    return _words(" ".join(parts).replace(".", " "))
+    return word_key(" ".join(parts).replace(".", " "))
 
 
 def clean_title(title: str, sitename: str | None, tree: Any, url: str | None = None) -> str:
@@ -119,7 +137,7 @@ def clean_title(title: str, sitename: str | None, tree: Any, url: str | None = N
             candidates = ((last, rest), (head, tail)) if sep in title else ()
             cut = next((kept.strip() for removed, kept in candidates
                         if kept.strip() and len(removed.split()) <= 5
-                        and _words(removed) in brand), None)
+                        and word_key(removed) in brand), None)
             if cut:
                 title = cut
                 break

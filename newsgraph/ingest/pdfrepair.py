@@ -32,6 +32,8 @@ _COMPOUND_PREFIXES = frozenset({
     "cross", "half", "all", "semi", "quasi", "vice", "neo", "pan", "mid", "multi", "inter",
     "intra", "ultra", "full"})
 EDGE = 3  # lines at the top and bottom of a page where headers/footers live
+_MASTHEAD = re.compile(r"^\s*[^\s·|•]+(?:\s+[^\s·|•]+){0,5}\s+[·|•–—]\s+(?:https?://)?(?:www\.)?"
+                       r"[\w-]+(?:\.[\w-]+)+/?\s*$")
 
 
 def _key(line: str) -> str:
@@ -44,16 +46,21 @@ def _edges(lines: list[str]) -> list[int]:
 
 
 def strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
-    """Drop page numbers and lines repeated at the edges of several pages."""
+    """Drop page numbers and lines repeated at the edges of several pages. A masthead (the
+    site's name with its address, "Energy Security Digest · www.esdigest.example") is kept
+    once, at the top of the first page: it names the outlet, and the cleaner removes it."""
     counts: Counter[str] = Counter()
     for lines in pages:
         counts.update({_key(lines[i]) for i in _edges(lines)})
     threshold = max(2, (len(pages) + 1) // 2)
     repeated = {k for k, c in counts.items() if c >= threshold and len(pages) >= 2}
     out = []
-    for lines in pages:
+    for n, lines in enumerate(pages):
         drop = {i for i in _edges(lines)
                 if _key(lines[i]) in repeated or _PAGE_NUMBER.match(lines[i])}
+        first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
+        if n == 0 and first in drop and _MASTHEAD.match(lines[first]):
+            drop.discard(first)
         out.append([ln for i, ln in enumerate(lines) if i not in drop])
     return out
 

@@ -69,7 +69,7 @@ def _from_html(article: Article) -> Article:
                                **updates)  # type: ignore[arg-type]  # Article field values only
 
 
-@stage("extract", "3", requires={"raw", "kind", "html"},
+@stage("extract", "4", requires={"raw", "kind", "html"},
        provides={"raw", "title", "authors", "published", "outlet", "url", "provenance"})
 def extract(article: Article) -> Article:
     if article.kind == "html" and article.html:

@@ -44,6 +44,18 @@ class SQLStore:
             names = [d[0] for d in cur.description or ()]
             return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
+    def iter_query(self, text: str, args: Sequence[Any] = (), page: int = 1000
+                   ) -> Iterator[dict[str, Any]]:
+        """Rows of a query as dicts, fetched ``page`` at a time, so a caller that builds
+        something smaller from each row never holds every row at once."""
+        with self._lock:
+            cur = self.conn.cursor()
+            cur.execute(self.sql(text), tuple(args))
+            names = [d[0] for d in cur.description or ()]
+            while rows := cur.fetchmany(page):
+                for row in rows:
+                    yield dict(zip(names, row, strict=True))
+
     def insert(self, table: str, rows: list[dict[str, Any]], *, replace: bool = False) -> None:
         if not rows:
             return

@@ -106,7 +106,43 @@ def test_resolution_of_descriptions_and_metonyms(analysed: dict[str, Article]) -
     assert "local:person:alexander-lukashenko" in by_text["Belarusian president"]
     assert "local:person:linas-linkevicius" in by_text["Lithuanian foreign minister"]
     assert "Q184" in by_text["Minsk"] and "Q159" in by_text["Moscow"]
-    # "A few days before the meeting with Putin, he declared ..." is Lukashenko
+    # "Days ahead of his talks with Putin, he said ..." is Lukashenko
     start = article.body.index(", he declared") + 2
     he = [m for m in article.mentions if m.start == start]
     assert he and he[0].actor_id == "local:person:alexander-lukashenko" and he[0].kind == "pronoun"
+
+
+def _mention_after(article: Article, before: str, length: int) -> list[str]:
+    """Actor ids of the mention that starts right after the text ``before`` (a locator
+    computed on the seed at test time) and is ``length`` characters long."""
+    start = article.body.index(before) + len(before)
+    return [m.actor_id for m in article.mentions if m.start == start and m.end - start == length]
+
+
+@pytest.mark.parametrize(("before", "length", "actor"), [
+    ("Great Power status. Taking ", 3, "Q159"),  # cataphora: "Taking its ..., Russia"
+    ("way to punish Minsk for ", 3, "Q184"),  # "punish X for its": X's
+    ("Agreement and strengthen ", 3, "Q184"),  # object control: "convince Minsk to ... its"
+    ("replace his ambassador to ", 11, "Q184"),  # not the country the ambassador serves
+    ("during the 1st EU-", 2, "Q30"),  # a hyphenated pair inside a name
+])
+def test_pronouns_and_descriptions_of_the_2019_seed(analysed: dict[str, Article], before: str,
+                                                   length: int, actor: str) -> None:
+    assert _mention_after(analysed["000_e37cb656358e8c66.txt"], before, length) == [actor]
+
+
+def test_no_pronoun_means_the_meeting_place(analysed: dict[str, Article]) -> None:
+    """Finland is named once, as where a meeting takes place; "it" after that is the meeting
+    (or the US), never Finland."""
+    article = analysed["000_e37cb656358e8c66.txt"]
+    assert [m.kind for m in article.mentions if m.actor_id == "Q33"] == ["name"]
+
+
+def test_places_and_media_are_typed(analysed: dict[str, Article]) -> None:
+    old, new = analysed["000_e37cb656358e8c66.txt"], analysed["003_10536939e7d1e167.txt"]
+    assert {a.type for a in old.actors if a.name == "Alt-Media"} == {"media"}
+    countries = {a.id: a.country for a in new.actors if a.type == "location"}
+    assert countries["local:location:klaipeda"] == "LTU"
+    assert countries["local:location:sochi"] == "RUS"
+    # "a thorn in Russia's side" is a mention of Russia, not of "Russia's side"
+    assert not [m for m in old.mentions if m.text.endswith("side")]

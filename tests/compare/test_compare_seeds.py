@@ -32,7 +32,12 @@ def clean_copy(text: str) -> tuple[str, str]:
     while body and (not body[-1].strip() or body[-1].startswith("World Socialist")):
         body.pop()
     joined = re.sub(r"(?<=[a-z,])\n\s*\n(?=[a-z])", " ", "\n".join(body))
-    return title, title + "\n\n" + joined.strip() + "\n"
+    return title, title + "\n\n" + joined.strip() + "\n\n" + FOOTER + "\n"
+
+
+# The original outlet's own page furniture (our words), in place of the republisher's.
+FOOTER = ("Share this article. Follow our coverage of Eastern Europe and subscribe to the "
+          "daily newsletter. Copyright 2020, all rights reserved.")
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +82,43 @@ def test_seeds_share_a_story(run) -> None:
     store, by = run
     story_of = {a: s["id"] for s in compare.stories(store) for a in s["articles"]}
     assert story_of[by["000_"].id] == story_of[by[REPUBLISHED].id] == story_of[by["clean"].id]
+    shared = next(s for s in compare.stories(store) if s["id"] == story_of[by["000_"].id])
+    assert shared["n_sources"] == len(shared["articles"]) - 1  # the copy counts once
+
+
+def test_copy_adds_no_weight_claim_or_incident(run, tmp_path) -> None:
+    """The same store without the republished copy gives the same graph weights, the same
+    incidents (as independent sources) and the same claims: the copy confirms nothing."""
+    store, by = run
+    without = SQLiteStore(tmp_path / "without.db")
+    try:
+        for article in store.iter_articles():
+            if article.id != by[REPUBLISHED].id:
+                without.save(article)
+        compare.update(without)
+
+        def edges(s):
+            return sorted(((e["source"], e["target"], e["period"], e["weight"],
+                           len(e["incidents"])) for e in compare.graph(s)["edges"]),
+                          key=repr)
+
+        def incidents(s):
+            return sorted(((i["type"], i["source_actor"], i["target_actor"], i["date"],
+                           i["status"], i["n_sources"]) for i in compare.timeline(s)),
+                          key=repr)
+
+        def claims(s):
+            return sorted(((c["type"], c["date"], len(c["sources"])) for c in compare.claims(s)),
+                          key=repr)
+
+        assert edges(store) == edges(without)
+        assert incidents(store) == incidents(without)
+        assert claims(store) == claims(without)
+        seed, clean = by[REPUBLISHED].id, by["clean"].id
+        for c in compare.claims(store):
+            assert not {seed, clean} <= {s["source"] for s in c["sources"]}
+    finally:
+        without.close()
 
 
 def test_timeline_is_dated_ordered_and_merges_the_copies_events(run) -> None:

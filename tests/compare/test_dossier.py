@@ -10,7 +10,7 @@ import pytest
 from compare_browser import ARTIFACTS, open_in_chromium
 
 from newsgraph.compare import timeline, update
-from newsgraph.compare.dossier import highlight, write_dossier
+from newsgraph.compare.dossier import evidence_by_source, highlight, relations, write_dossier
 from newsgraph.models import Mention, Technique
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -44,10 +44,27 @@ def dossier(fresh_store, multi, tmp_path) -> Path:
     return write_dossier(fresh_store, tmp_path / "dossier.html")
 
 
-def test_dossier_labels_only_copies_as_copies(dossier, fresh_store) -> None:
+def test_dossier_shows_a_copy_once_as_a_copy(dossier, fresh_store) -> None:
+    """A copy's evidence is not repeated as if it were another source: each independent
+    source shows its own sentence, and the outlets that republished it are named."""
     html = dossier.read_text(encoding="utf-8")
-    expected = sum(ev["copy"] for i in timeline(fresh_store) for ev in i["evidence"][:6])
-    assert 0 < expected == html.count("(copy)")
+    rows = [r for i in timeline(fresh_store) for r in evidence_by_source(i)[:6]]
+    expected = sum(bool(r["copies"]) for r in rows)
+    assert 0 < expected == html.count("(copy, not counted)")
+    assert html.count("(copy)") == sum(bool(r.get("only_copy")) for r in rows)
+
+
+def test_evidence_by_source_folds_copies() -> None:
+    def ev(article, source, outlet):
+        return {"article_id": article, "source": source, "outlet": outlet,
+                "copy": article != source, "text": article}
+
+    incident = {"evidence": [ev("a", "a", "Wire"), ev("b", "a", "Mirror"), ev("c", "c", "Other"),
+                             ev("e", "d", "Echo")]}
+    rows = evidence_by_source(incident)
+    assert [r["evidence"][0]["article_id"] for r in rows] == ["a", "c", "e"]
+    assert [r["copies"] for r in rows] == [["Mirror"], [], []]
+    assert rows[2].get("only_copy") and not rows[0].get("only_copy")
 
 
 def test_dossier_is_self_contained_and_escaped(dossier) -> None:
@@ -71,3 +88,19 @@ def test_dossier_in_headless_chromium(dossier) -> None:
     seen = open_in_chromium(dossier, "dossier.png", check=check)
     assert seen == {"errors": [], "requests": []}
     assert (ARTIFACTS / "dossier.png").stat().st_size > 10_000
+
+
+def test_relations_sum_both_directions_over_months() -> None:
+    def edge(src, dst, period, coop, conf):
+        return {"source": src, "target": dst, "period": period, "first_date": period + "-01",
+                "incidents": ["i"] * 2, "cooperation": coop, "conflict": conf,
+                "weight": coop - conf}
+
+    rows = relations([edge("RU", "BY", "2019-05", 3.0, 0.0), edge("BY", "RU", "2020-02", 0.0, 4.0),
+                      edge("US", "BY", "2020-02", 1.0, 0.0)])
+    first = rows[0]
+    assert (first["a"], first["b"], first["incidents"]) == ("BY", "RU", 4)
+    assert (first["cooperation"], first["conflict"]) == (3.0, 4.0)
+    assert (first["first"], first["last"], first["trend"]) == ("2019-05", "2020-02",
+                                                               "towards conflict")
+    assert rows[1]["trend"] == ""  # one month: no movement to speak of

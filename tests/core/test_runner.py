@@ -43,3 +43,27 @@ def test_worker_pool_gives_the_same_records(tmp_path: Path) -> None:
     one, _ = Runner(stages=INGEST_STAGES, workers=1, batch=2).run(read_inputs(files))
     two, _ = Runner(stages=INGEST_STAGES, workers=2, batch=2).run(read_inputs(files))
     assert [article_record(a) for a in two] == [article_record(a) for a in one]
+
+
+def test_started_pool_is_kept_across_runs(tmp_path: Path) -> None:
+    """`with Runner(...)` loads the workers once; every run reuses them, even a tiny one."""
+    files = _files(tmp_path)
+    one, _ = Runner(stages=INGEST_STAGES, workers=1).run(read_inputs(files))
+    with Runner(stages=INGEST_STAGES, workers=2, batch=2) as runner:
+        pids = runner.warm()
+        assert len(pids) == 2
+        first, _ = runner.run(read_inputs(files))
+        second, _ = runner.run(read_inputs(files[:1]))  # one batch: still the pool
+        assert runner.warm() == pids  # the same worker processes answered
+    assert [article_record(a) for a in first] == [article_record(a) for a in one]
+    assert [a.id for a in second] == [one[0].id]
+
+
+def test_results_stream_without_keeping(tmp_path: Path) -> None:
+    from newsgraph.api import RunSummary
+
+    files = _files(tmp_path)
+    summary = RunSummary()
+    stream = Runner(stages=INGEST_STAGES).results(read_inputs([*files, files[0]]), summary)
+    assert len(list(stream)) == len(TEXTS)
+    assert len(summary.unchanged) == 1  # the repeated input is skipped, not re-analysed

@@ -3,11 +3,20 @@
 Per gold event: the type is right when the sentence has a coded event of that type; among
 those, the one with the best dyad is compared for source, target, status and claimer. The
 symmetric types (a meeting, an agreement, cooperation, a clash) accept the dyad either way.
+
+A gold actor is a surface text or a state's name. A coded actor matches it when (1) its name or
+a mention's text is the gold text (``name_matches``), (2) one of its mentions, without a leading
+article or possessive, is the gold text or ends with it ("the Iraqi troops", "thousands of
+protesters" for "protesters"), or (3) the gold text names a state and the coded actor belongs
+to that state (an official, a ministry, "Turkish troops" for "Turkey"), as PLOVER codes an
+actor by its country.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from events_gazetteer import name_matches
@@ -15,6 +24,41 @@ from events_gazetteer import name_matches
 from newsgraph.models import Article, Event
 
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT"}
+LEADING = re.compile(r"^(?:(?:the|a|an|its|their|his|her|our)\s+)+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=512)
+def state_country(name: str) -> str | None:
+    """ISO3 of the state a gold text names ("Russia", "Washington"), from the actors KB."""
+    from newsgraph.stages.actors.kb import load_kb, norm
+
+    kb = load_kb()
+    for alias in kb.aliases.get(tuple(norm(t) for t in name.split()), []):
+        entry = kb.entries.get(alias.value)
+        if alias.kind in ("actor", "metonym", "seat") and entry is not None \
+                and entry.type == "state":
+            return entry.country
+    return None
+
+
+def _bare(text: str) -> str:
+    return LEADING.sub("", text.strip().lower().replace("\u2019", "'"))
+
+
+def actor_matches(actor_id: str | None, gold: str | None, article: Article) -> bool:
+    if gold is None or actor_id is None:
+        return gold is None and actor_id is None
+    if name_matches(actor_id, gold, article):
+        return True
+    want = _bare(gold)
+    for m in article.mentions:
+        if m.actor_id == actor_id:
+            text = _bare(m.text)
+            if text == want or text.endswith(" " + want):
+                return True
+    actor = article.actor(actor_id)
+    iso = state_country(gold)
+    return bool(iso and actor is not None and actor.country == iso and actor.type != "location")
 
 
 @dataclass
@@ -45,11 +89,11 @@ class Score:
 
 
 def _dyad(event: Event, gold: dict[str, Any], article: Article) -> tuple[bool, bool]:
-    s = name_matches(event.source_actor, gold["source"], article)
-    t = name_matches(event.target_actor, gold["target"], article)
+    s = actor_matches(event.source_actor, gold["source"], article)
+    t = actor_matches(event.target_actor, gold["target"], article)
     if gold["type"] in SYMMETRIC and not (s and t):
-        s2 = name_matches(event.target_actor, gold["source"], article)
-        t2 = name_matches(event.source_actor, gold["target"], article)
+        s2 = actor_matches(event.target_actor, gold["source"], article)
+        t2 = actor_matches(event.source_actor, gold["target"], article)
         if s2 and t2:
             return True, True
     return s, t
@@ -86,5 +130,5 @@ def score(pairs: list[tuple[dict[str, Any], Article]]) -> Score:
                     f"{best.source_actor}>{best.target_actor} {best.status}: {gold['text']}")
             if g["claimed_by"]:
                 sc.claims += 1
-                sc.claim_hits += name_matches(best.claimed_by, g["claimed_by"], article)
+                sc.claim_hits += actor_matches(best.claimed_by, g["claimed_by"], article)
     return sc

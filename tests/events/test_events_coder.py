@@ -148,3 +148,45 @@ def test_no_event(code: Code, text: str) -> None:
 
 def test_without_actors_there_is_no_event(code: Code) -> None:
     assert code("Russia attacked Ukraine.", mentions=False).events == ()
+
+
+@pytest.mark.parametrize(("text", "type_", "source", "target", "status"), [
+    # readings that depend on the status (PLOVER manual conventions)
+    ("Belarus will not accept the Russian terms.", "REJECT", "BLR", "RUS", "asserted"),
+    ("Russia stopped supplying weapons to the rebels.", "SANCTION", "RUS", "REBELS", "asserted"),
+    ("Poland signed a defence treaty with Ukraine.", "SUPPORT", "POL", "UKR", "asserted"),
+    ("Poland will sign a defence treaty with Ukraine.", "AGREE", "POL", "UKR", "planned"),
+    # who "they" are, who claimed an attack
+    ("The rebels claimed that they had attacked Kyiv.", "ASSAULT", "REBELS", "UKR", "asserted"),
+    ("The rebels claimed responsibility for the attack on Kyiv.", "ASSAULT", "REBELS", "UKR",
+     "asserted"),
+    # purposes and conditionals are not assertions
+    ("Russia sent envoys to Minsk in order to sign a deal with Belarus.", "AGREE", "RUS", "BLR",
+     "hypothetical"),
+    ("In the event that Belarus refuses, Russia will attack Ukraine.", "ASSAULT", "RUS", "UKR",
+     "hypothetical"),
+    # the troops moved are the mover's own; the target is where they go
+    ("Russia massed troops near the border with Ukraine.", "MOBILIZE", "RUS", "UKR", "asserted"),
+    ("Police were deployed across Minsk.", "MOBILIZE", "POLICE", None, "asserted"),
+    # a crowd's acts are protests; a government's "block" is coercion
+    ("Protesters set fire to tyres and cars.", "PROTEST", "PROTESTERS", None, "asserted"),
+    ("Protesters gathered outside the parliament in Minsk.", "PROTEST", "PROTESTERS", None,
+     "asserted"),
+    ("The police placed Lukashenko under house arrest.", "COERCE", "POLICE", "LUKA", "asserted"),
+    ("Russia recalled its ambassador from Belarus.", "SANCTION", "RUS", "BLR", "asserted"),
+])
+def test_readings(code: Code, text: str, type_: str, source: str | None, target: str | None,
+                  status: str) -> None:
+    found = [e for e in code(text).events if e.type == type_]
+    assert any((e.source_actor, e.target_actor, e.status) == (source, target, status)
+               for e in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Leaders gathered in Brussels for the anniversary.",  # no crowd: no street protest
+    "Taking its friendship with Belarus for granted, Russia kept quiet.",
+    "The museum will host an exhibition of maps next spring.",
+    "Criticism of the plan was voiced at the conference.",  # a verbal act needs a speaker
+])
+def test_no_event_readings(code: Code, text: str) -> None:
+    assert code(text).events == ()

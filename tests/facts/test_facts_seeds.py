@@ -119,3 +119,21 @@ def test_seed_scare_quotes(analysed: dict[str, Article], seed: str, words: str) 
     article = analysed[seed]
     assert words in [article.body[s.start:s.end] for s in article.scare_quotes]
     assert not [q for q in article.quotes if q.text == words]
+
+
+def test_seed_name_in_quotes_is_a_scare_quote(analysed: dict[str, Article]) -> None:
+    """A state's name put in quotation marks by the writer is distancing, not speech."""
+    article = analysed["000"]
+    assert not [q for q in article.quotes if q.text == "Israel"]
+    assert "Israel" in [article.body[s.start:s.end] for s in article.scare_quotes]
+
+
+def test_seed_relative_day_inside_a_quote_is_not_anchored(analysed: dict[str, Article]) -> None:
+    """ "tomorrow" inside Lukashenko's quote was said days before publication: no value."""
+    article = analysed["003"]
+    quoted = [(q.start, q.end) for q in article.quotes]
+    inside = [d for d in article.dates if any(s <= d.start < e for s, e in quoted)]
+    relative = [d for d in inside if d.anchor != "absolute"]
+    assert [d.text for d in relative] == ["tomorrow"]
+    assert relative[0].value is None and relative[0].anchor == "speech"
+    assert all(d.value for d in inside if d.anchor == "absolute")  # "in 2014" keeps its year

@@ -12,12 +12,12 @@ from newsgraph.stages.quantities.scan import scan
 
 
 @pytest.mark.parametrize(("text", "value", "unit", "period"), [
-    ("Russia delivered 24 million tons every year", 24e6, "tonne", "year"),
+    ("Kazakhstan shipped 11 million tons every year", 11e6, "tonne", "year"),
     ("or 2 million tons per month", 2e6, "tonne", "month"),
     ("only 500,000 tons.", 5e5, "tonne", None),
     ("a loss of $2.7 billion", 2.7e9, "USD", None),
-    ("cost it hundreds of millions of dollars a year", 1e8, "USD", "year"),
-    ("some 1,200 kilometers of its border", 1200, "km", None),
+    ("losing hundreds of millions of dollars a year", 1e8, "USD", "year"),
+    ("roughly 1,200 kilometers of coastline", 1200, "km", None),
     ("protests of a few thousand people", 3000, "person", None),
     ("two million tonnes", 2e6, "tonne", None),
     ("55 billion cubic meters of gas", 55, "bcm", None),
@@ -50,11 +50,11 @@ def test_not_quantities(text: str) -> None:
 
 
 def test_subjects_from_the_parse(parsed: Callable[..., Article]) -> None:
-    text = ("Russia delivered 24 million tons of oil to Belarus every year. Energy supplies "
-            "make up 80 percent of the country's imports.")
+    text = ("Each year Kazakhstan sold 11 million tons of grain to Uzbekistan. Food products "
+            "make up 30 percent of the region's imports.")
     article = quantities.fn(dates.fn(parsed(text)))
     assert [(q.text, q.subject) for q in article.quantities] == [
-        ("24 million tons", "oil"), ("80 percent", "the country's imports")]
+        ("11 million tons", "grain"), ("30 percent", "the region's imports")]
 
 
 def test_numbers_inside_dates_are_skipped(parsed: Callable[..., Article]) -> None:

@@ -22,7 +22,7 @@ def test_marks_pair_straight_and_curly() -> None:
 
 def test_speaker_resolved_through_a_pronoun_mention(parsed: Callable[..., Article]) -> None:
     text = ('Kravchenko spoke in Washington. He said that "Allies recognize the risk," but '
-            'that "Belarus can play a useful role."')
+            'that "Belarus can be a helpful partner."')
     mentions = _mentions(text, ("Kravchenko", "P1"), ("He", "P1"))
     article = quotations.fn(parsed(text, mentions=mentions))
     assert [(q.text[:6], q.speaker_actor, q.speaker_text) for q in article.quotes] == [

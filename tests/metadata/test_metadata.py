@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from newsgraph.models import Article, FieldEvidence, SourceRef
@@ -22,16 +24,20 @@ def evidence(article: Article, name: str) -> list[FieldEvidence]:
     return [e for e in article.provenance if e.field == name]
 
 
-SEEDS = {
-    "000": dict(title="Trump Is Twisting Putin's Arm Through Belarus' President Lukashenko",
+SEEDS = {  # titles as digests: the seeds' own text is not copied into the repository
+    "000": dict(title="b6355859b83490cd",
                 authors=("Andrew Korybko",), published="2019-05-05", outlet="Global Research",
                 original_outlet="Eurasia Future", republished_by="Global Research",
                 original_published=None),
-    "003": dict(title="Russian-Belarusian energy talks fail as Minsk moves closer to the US, NATO",
+    "003": dict(title="f80ac918ef9e2186",
                 authors=("Clara Weiss",), published="2020-02-12", outlet="Afgazad",
                 original_outlet="World Socialist Web Site", republished_by="Afgazad",
                 original_published="2020-02-11"),
 }
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()[:16]
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))
@@ -39,12 +45,13 @@ def test_seed_metadata(seeds: dict[str, str], seed: str) -> None:
     raw = next(text for name, text in seeds.items() if name.startswith(seed))
     article = run(raw)
     for name, want in SEEDS[seed].items():
-        assert getattr(article, name) == want, name
+        got = getattr(article, name)
+        assert (digest(got) if name == "title" and got else got) == want, name
     for ev in article.provenance:  # every value points at the raw text it came from
         assert ev.origin == "text" and ev.start is not None and ev.end is not None
         assert ev.start < ev.end and raw[ev.start:ev.end].strip()
-    assert raw[evidence(article, "title")[0].start:evidence(article, "title")[0].end] \
-        == SEEDS[seed]["title"]
+    title = evidence(article, "title")[0]
+    assert raw[title.start:title.end] == article.title
 
 
 def test_spans_point_at_values() -> None:

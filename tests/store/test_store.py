@@ -15,6 +15,7 @@ from newsgraph.store import EventFilter, open_store
 from newsgraph.store.sql import SQLStore
 
 PG = os.environ.get("NEWSGRAPH_TEST_PG")
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -33,6 +34,9 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[SQLStore]:
         s = open_store(f"{PG}{sep}options=-csearch_path%3D{schema}")
     yield s  # type: ignore[misc]
     s.close()
+    if request.param == "postgresql":
+        with psycopg.connect(PG, autocommit=True) as c:
+            c.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 def make(aid: str, body: str, *, published: str = "2020-02-12", outlet: str = "Example") -> Article:
@@ -112,3 +116,33 @@ def test_migrations_recorded(store: SQLStore) -> None:
     from newsgraph.store.migrations import MIGRATIONS
 
     assert store.schema_version == max(m[0] for m in MIGRATIONS)
+
+
+def test_cross_article_tables_answer_alike(store: SQLStore, tmp_path: Path) -> None:
+    """copies, stories, incidents, graph and the dossier over this backend equal SQLite's."""
+    import importlib.util
+
+    from newsgraph import compare
+    from newsgraph.compare.dossier import render
+
+    spec = importlib.util.spec_from_file_location(
+        "multi_fixture_load", ROOT / "benchmarks" / "fixtures" / "multi" / "load.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    articles = module.load()
+    reference = open_store(str(tmp_path / "reference.db"))
+    try:
+        for s in (store, reference):
+            for a in articles:
+                s.save(a)
+            compare.update(s, [a.id for a in articles])
+
+        def answers(s: SQLStore) -> list[object]:
+            return [compare.stories(s), compare.timeline(s), compare.graph(s), compare.claims(s),
+                    compare.quantity_claims_of(s), [s.get(a.id) for a in articles]]
+
+        assert answers(store) == answers(reference)
+        assert "Belarus" in render(store)
+    finally:
+        reference.close()

@@ -1,6 +1,6 @@
 """Pronouns and left-over named entities.
 
-Pronouns are resolved conservatively (see ``resolve._salient``): a subject earlier in the same
+Pronouns are resolved conservatively (see ``salience.salient``): a subject earlier in the same
 sentence, else the subject of one of the two sentences before, else the only compatible actor
 in that window; no antecedent, no mention. "it" is skipped where it is usually expletive
 ("it remains to be seen"). Plural pronouns are left alone.
@@ -8,8 +8,13 @@ in that window; no antecedent, no mention. "it" is skipped where it is usually e
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from .cities import city_country
+from .context import Context
 from .kb import Entry, norm, slug
-from .resolve import Context, _salient, local_person
+from .resolve import local_person
+from .salience import excluded_owners, it_blocked, salient
 
 _HE = {"he", "him", "his", "himself"}
 _SHE = {"she", "her", "hers", "herself"}
@@ -36,18 +41,23 @@ def resolve_pronouns(ctx: Context) -> None:
             obj = tok.head[tok.head[i]]  # "spoke about him": the verb above the preposition
         if low in _HE or low in _SHE:
             gender = "m" if low in _HE else "f"
-            entry = _salient(ctx, i, lambda e, g=gender: e.type == "person" and e.gender in ("", g),
-                             not_head=obj)
+            entry = salient(ctx, i, _person_of(gender), not_head=obj,
+                            exclude=excluded_owners(ctx, i))
         elif low in _IT:
             # "it" as an object is mostly a thing ("attacked it"); only subjects are tried
             # "it was reported that ..." is expletive too
             head = tok.lemma[tok.head[i]]
+            if tok.norms[tok.head[i]] == "'s":
+                head = "be"  # the tagger leaves the lemma of a curly "it’s" as "’"
             if low == "it" and (tok.dep[i] not in ("nsubj", "nsubjpass")
                                 or head in _IT_EXPLETIVE_HEADS
                                 or (tok.dep[i] == "nsubjpass" and head in _REPORTED)):
                 continue
-            entry = _salient(ctx, i, lambda e: e.type in _NON_PERSON, not_head=obj,
-                             nearest=True)
+            if low == "it" and it_blocked(ctx, i):
+                continue
+            entry = salient(ctx, i, lambda e: e.type in _NON_PERSON, not_head=obj,
+                            nearest=True, exclude=excluded_owners(ctx, i), places=True,
+                            adjective=low == "its")
         else:
             continue
         if entry is None:
@@ -62,6 +72,10 @@ def resolve_pronouns(ctx: Context) -> None:
         ctx.add(i, i + 1, entry, "pronoun")
 
 
+def _person_of(gender: str) -> Callable[[Entry], bool]:
+    return lambda e: e.type == "person" and e.gender in ("", gender)
+
+
 _ORG_TYPES = (
     (("party",), "party"),
     (("ministry", "government", "parliament", "council", "committee", "agency", "department",
@@ -74,7 +88,7 @@ _ORG_TYPES = (
     (("institute", "foundation", "center", "centre", "fund", "university", "society",
       "association", "watch", "movement"), "ngo"),
 )
-_SOFT = {"role", "honorific", "state_noun", "body", "description", "demonym", "surname"}
+_SOFT = {"role", "honorific", "state_noun", "body", "description", "demonym", "surname", "city"}
 _COMPASS = {"east", "west", "north", "south", "eastern", "western", "northern", "southern"}
 # Entity texts spaCy often tags ORG/PERSON that are no actor at all.
 _NOT_ACTORS = {"lng", "gdp", "oil", "gas", "forum", "covid", "covid-19", "coronavirus", "internet",
@@ -85,7 +99,7 @@ _STRIP_FRONT = {"the", "a", "an"}
 
 
 def _org_type(text: str) -> str:
-    words = set(norm(text).replace(".", "").split())
+    words = set(norm(text).replace(".", "").replace("-", " ").split())
     for keys, typ in _ORG_TYPES:
         if words & set(keys):
             return typ
@@ -127,15 +141,20 @@ def resolve_entities(ctx: Context, ents: list[tuple[int, int, str]]) -> None:
             kind = "surname" if entry.name != text else "local"
             if end - start == 1 and kind == "local" and not _person_like(ctx, start, text):
                 continue
-        elif label == "ORG":
+        elif label == "ORG" and not (end - start == 1 and _org_type(text) == "other"
+                                     and city_country(text)):
             entry = Entry(id=f"local:org:{slug(text)}", name=text, type=_org_type(text))
             kind = "local"
         elif label == "NORP":
             entry = Entry(id=f"local:group:{slug(text)}", name=text, type="group")
             kind = "local"
+        elif _org_type(text) != "other":  # "Alt-Media", "Kyiv Post" tagged as places
+            entry = Entry(id=f"local:org:{slug(text)}", name=text, type=_org_type(text))
+            kind = "local"
         else:
             typ = "infrastructure" if label == "FAC" else "location"
-            entry = Entry(id=f"local:{typ}:{slug(text)}", name=text, type=typ)
+            country = city_country(text) if typ == "location" else None
+            entry = Entry(id=f"local:{typ}:{slug(text)}", name=text, type=typ, country=country)
             kind = "local"
         ctx.add(start, end, ctx.entries.get(entry.id, entry), kind)
 

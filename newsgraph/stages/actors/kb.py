@@ -6,6 +6,7 @@ tokenizer (no model, no parse) so that they line up with the tokens of ``article
 
 from __future__ import annotations
 
+import calendar
 import csv
 import json
 import re
@@ -48,7 +49,7 @@ class Entry:
 @dataclass(frozen=True, slots=True)
 class Alias:
     """What a run of tokens can mean. ``kind``: actor | surname | demonym | metonym | seat |
-    role | honorific | body | state_noun | description."""
+    city | role | honorific | body | state_noun | description."""
 
     kind: str
     value: str  # actor id, role key, iso-state id, gender letter, body key, ...
@@ -65,6 +66,7 @@ class KB:
     state_by_iso: dict[str, str] = field(default_factory=dict)  # ISO3 -> state actor id
     holders: dict[tuple[str, str], list[tuple[str, str, str]]] = field(default_factory=dict)
     role_titles: dict[str, str] = field(default_factory=dict)
+    female_titles: dict[str, str] = field(default_factory=dict)
     country_titles: dict[str, dict[str, str]] = field(default_factory=dict)
     role_rank: dict[str, int] = field(default_factory=dict)
     bodies: dict[str, tuple[str, str, str]] = field(default_factory=dict)
@@ -111,11 +113,13 @@ class KB:
               if start <= date <= end]
         return sorted(on, key=lambda r: self.role_rank.get(r.title, 99))
 
-    def role_title(self, role: Role) -> str:
+    def role_title(self, role: Role, gender: str = "") -> str:
         """``Role`` with a key title → a display title such as "President of Belarus"."""
         org = self.entries.get(role.org or "")
         country_title = self.country_titles.get(org.country or "", {}) if org else {}
         title = country_title.get(role.title) or self.role_titles.get(role.title) or role.title
+        if gender == "f":
+            title = self.female_titles.get(title, title)  # "Queen of Denmark"
         if org is None:
             return title
         name = f"the {org.name}" if org.name in _THE else org.name
@@ -124,6 +128,8 @@ class KB:
 
 def norm(text: str) -> str:
     """Case-folded, accent-free token text used as the matching key."""
+    if text.isascii():  # the common case: nothing to fold but the case
+        return text.lower()
     text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
     if text.isascii():
         return text.lower()
@@ -151,7 +157,9 @@ def _start(value: str | None) -> str:
 def _end(value: str | None) -> str:
     if not value:
         return "9999-12-31"
-    return value + "-12-31"[len(value) - 4:] if len(value) < 10 else value
+    if len(value) == 7:  # a month: its last day ("2025-09" -> "2025-09-30")
+        return f"{value}-{calendar.monthrange(int(value[:4]), int(value[5:7]))[1]:02d}"
+    return value + "-12-31" if len(value) == 4 else value
 
 
 _TOKENIZER = None
@@ -177,6 +185,12 @@ def _split(value: str) -> list[str]:
     return [v.strip() for v in value.split("|") if v.strip()]
 
 
+def _matchable(value: str) -> list[str]:
+    """Values written in parentheses are known but ambiguous ("(Kingston)", "(Congolese)"):
+    never matched in text."""
+    return [v for v in _split(value) if not v.startswith("(")]
+
+
 def _plural(demonym: str) -> str | None:
     if demonym.endswith(("ese", "ss", "sh", "ch", "i", "ish")) or " " in demonym:
         return None if not demonym.endswith("i") else demonym + "s"
@@ -199,6 +213,7 @@ def _build() -> KB:
     _orgs(kb)
     _people(kb)
     kb.role_titles = lex["role_titles"]
+    kb.female_titles = lex.get("female_titles", {})
     kb.country_titles = lex["country_titles"]
     kb.role_rank = {k: i for i, k in enumerate(lex["role_rank"])}
     for key, forms in lex["roles"].items():
@@ -216,6 +231,7 @@ def _build() -> KB:
         kb.add("the " + noun, kind="description", value=target)
     for text, actor_id in lex["metonyms"].items():  # cities standing for a body: "Brussels"
         kb.add(text, kind="metonym", value=actor_id, extra=text)
+    _cities(kb)
     kb.city_preps = frozenset(lex["city_prepositions"])
     kb.generic = frozenset(lex["generic_determiners"])
     kb.past = frozenset(lex["past_markers"])
@@ -226,7 +242,7 @@ def _states(kb: KB) -> None:
     for row in _rows("states.tsv"):
         iso = row["iso3"] or None
         actor_id = row["qid"] or f"local:state:{(iso or slug(row['name'])).lower()}"
-        demonyms = tuple(_split(row["demonyms"]))
+        demonyms = tuple(_matchable(row["demonyms"]))
         entry = Entry(id=actor_id, name=row["name"], type="state", country=iso,
                       demonyms=demonyms, leader=row["leader"] or None)
         kb.entries[actor_id] = entry
@@ -239,10 +255,24 @@ def _states(kb: KB) -> None:
             plural = _plural(dem)
             if plural:
                 kb.add(plural, kind="actor", value=actor_id, extra="demonym")
-        for city in _split(row["capital"]):
-            kb.add(city, kind="metonym", value=actor_id, extra=_split(row["capital"])[0])
+        capitals = _matchable(row["capital"])
+        for city in capitals:
+            kb.add(city, kind="metonym", value=actor_id, extra=capitals[0])
         for seat in _split(row["seats"]):
             kb.add(seat, kind="seat", value=actor_id)
+
+
+def _cities(kb: KB) -> None:
+    """Large cities (``cities.py``) as places; a name the knowledge base already gives to a
+    state, capital, person or organisation keeps that meaning."""
+    from .cities import major_cities
+
+    taken = set(kb.aliases)
+    for names, iso, name in major_cities():
+        for text in names:
+            toks = [text] if text.isalpha() else _tokenize(text)  # most names are one word
+            if tuple(norm(t) for t in toks) not in taken:
+                kb.add(text, kind="city", value=iso, extra=name, tokens=toks)
 
 
 def _pycountry_names(iso: str | None) -> list[str]:

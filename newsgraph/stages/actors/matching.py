@@ -84,7 +84,9 @@ def read_tokens(doc: Any, body: str) -> Tokens:
     cache: dict[int, str] = {0: ""}
 
     def names(ids: list[int]) -> list[str]:
-        return [cache[x] if x in cache else cache.setdefault(x, strings[x]) for x in ids]
+        for x in set(ids) - cache.keys():  # few distinct values per column: look each up once
+            cache[x] = strings[x]
+        return [cache[x] for x in ids]
 
     texts = [body[i:i + n] for i, n in zip(idx, length, strict=True)]
     sent, n = [], -1
@@ -135,7 +137,7 @@ def scan(tokens: Tokens, kb: KB) -> list[Hit]:
 
 
 def _needs_name(alias: Alias) -> bool:
-    return alias.kind in {"actor", "surname", "metonym", "seat"}
+    return alias.kind in {"actor", "surname", "metonym", "seat", "city"}
 
 
 
@@ -159,14 +161,23 @@ def drop_name_parts(hits: list[Hit], ents: list[tuple[int, int, str]], texts: li
         if not free or not all(texts[i][:1].isupper() for i in free):
             continue
         for j in inside:
-            if _place_only(hits[j], kb):
+            if _place_only(hits[j], kb) and not _in_pair(hits, j, texts):
                 drop.add(j)
     return [h for j, h in enumerate(hits) if j not in drop]
 
 
+def _in_pair(hits: list[Hit], j: int, texts: list[str]) -> bool:
+    """ "the EU-US Energy Council", "the Russia-NATO Council": a hyphenated pair inside a
+    name still names both parties."""
+    before = j > 0 and hits[j - 1].end + 1 == hits[j].start and texts[hits[j].start - 1] == "-"
+    after = j + 1 < len(hits) and hits[j].end + 1 == hits[j + 1].start \
+        and texts[hits[j].end] == "-"
+    return before or after
+
+
 def _place_only(hit: Hit, kb: KB) -> bool:
     for alias in hit.aliases:
-        if alias.kind in ("metonym", "demonym", "seat", "state_noun", "body"):
+        if alias.kind in ("metonym", "demonym", "seat", "state_noun", "body", "city"):
             continue
         if alias.kind == "actor" and kb.entries[alias.value].type == "state":
             continue

@@ -9,71 +9,17 @@ used as a place ("protests in Minsk") is a location actor, not the state.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
-from .kb import KB, Entry, norm, slug
-from .matching import Hit, Tokens
+from .context import Context, gap_tokens
+from .kb import Entry, norm, slug
+from .matching import Hit
+from .places import capital, city
+from .salience import posted_to_exclusion, salient
 
 # Tokens that may sit between a qualifier and the role or body it qualifies.
 _GAP = {"'s", "'", "former", "then", "acting", "new", "current", "ex", "-", "incoming",
         "outgoing", "late", "top", "interim", "newly", "elected", "appointed", "longtime",
         "long-time", "powerful", "authoritarian", "veteran"}
 _QUAL_OK_NEXT = {"role", "body", "state_noun"}
-
-
-@dataclass(slots=True)
-class Found:
-    start: int  # token index
-    end: int
-    actor: str
-    kind: str
-    subject: bool = False
-    head: int = -1  # the token the mention's root depends on (its verb, for a subject)
-
-
-@dataclass(slots=True)
-class Context:
-    body: str
-    tokens: Tokens
-    kb: KB
-    date: str
-    hits: list[Hit]
-    found: list[Found] = field(default_factory=list)
-    entries: dict[str, Entry] = field(default_factory=dict)  # every actor referenced
-    role_of: dict[str, str] = field(default_factory=dict)  # local people: role seen in text
-    local_surnames: dict[str, str] = field(default_factory=dict)
-    used: set[int] = field(default_factory=set)  # hit indexes consumed by another hit
-    covered: set[int] = field(default_factory=set)  # token indexes inside a found mention
-    hit_tokens: set[int] = field(default_factory=set)  # token indexes inside any gazetteer hit
-    seen_ids: set[str] = field(default_factory=set)
-    countries: set[str] = field(default_factory=set)  # ISO3 of every state named in the text
-
-    def add(self, start: int, end: int, entry: Entry, kind: str) -> None:
-        self.entries.setdefault(entry.id, entry)
-        root = self.tokens.root(start, end)
-        subject = self.tokens.dep[root] in ("nsubj", "nsubjpass")
-        self.found.append(Found(start, end, entry.id, kind, subject, self.tokens.head[root]))
-        self.covered.update(range(start, end))
-        self.seen_ids.add(entry.id)
-
-    @property
-    def norms(self) -> list[str]:
-        return self.tokens.norms
-
-    @property
-    def sent_of(self) -> list[int]:
-        return self.tokens.sent
-
-    def texts_at(self, i: int) -> str:
-        return self.tokens.texts[i] if i < len(self.tokens.texts) else ""
-
-    def seen(self, actor_id: str) -> bool:
-        return actor_id in self.seen_ids
-
-
-def gap_tokens(ctx: Context, a: int, b: int) -> list[str]:
-    return ctx.norms[a:b]
 
 
 def resolve_hits(ctx: Context) -> None:
@@ -93,13 +39,15 @@ def resolve_hits(ctx: Context) -> None:
                 ctx.add(hit.start, hit.end, ctx.kb.entries[hit.values("seat")[0]], "metonym")
         elif "metonym" in kinds:
             if not _qualifies_next(ctx, k):
-                _capital(ctx, hit)
+                capital(ctx, hit)
         elif kinds & {"body", "state_noun"}:
             _body(ctx, k)
         elif "demonym" in kinds and _paired(ctx, k):
             ctx.add(hit.start, hit.end, ctx.kb.entries[hit.values("demonym")[0]], "demonym")
         elif "description" in kinds and not _qualifies_next(ctx, k):
             _description(ctx, hit)
+        elif "city" in kinds:
+            city(ctx, hit)
 
 
 # ------------------------------------------------------------------ helpers
@@ -117,6 +65,11 @@ def _paired(ctx: Context, k: int) -> bool:
     after = k + 1 < len(hits) and hits[k].end + 1 == hits[k + 1].start \
         and ctx.norms[hits[k].end] in ("-", "–") and bool(hits[k + 1].kinds() & _PAIR_KINDS)
     return before or after
+
+
+def _possessed_side(hit: Hit, gap: list[str]) -> bool:
+    """ "a thorn in Russia's side" is Russia, not "the Russian side" of a negotiation."""
+    return hit.values("state_noun") == ["side"] and ("'s" in gap or "'" in gap)
 
 
 def _only_state_or_org(ctx: Context, hit: Hit) -> bool:
@@ -138,6 +91,8 @@ def _qualifies_next(ctx: Context, k: int) -> bool:
     j, gap = found
     if not (ctx.hits[j].kinds() & _QUAL_OK_NEXT) or not all(g in _GAP for g in gap):
         return False
+    if _possessed_side(ctx.hits[j], gap):
+        return False
     return "'s" in gap or "'" in gap or not gap or set(gap) <= _GAP
 
 
@@ -153,7 +108,7 @@ def _state_of(ctx: Context, hit: Hit, k: int) -> Entry | None:
                 return kb.entries.get(kb.state_by_iso.get(entry.country or "", ""))
             return entry
         if alias.kind == "description" and alias.value == "state":
-            return _salient(ctx, hit.start, lambda e: e.type == "state", to_state=True)
+            return salient(ctx, hit.start, lambda e: e.type == "state", to_state=True)
     return None
 
 
@@ -190,6 +145,11 @@ def _name(ctx: Context, k: int, role: tuple[str, str | None, bool] | None) -> st
         ctx.add(hit.start, hit.end, entry, _kind(ctx, hit, entry))
         return entry.id
     chosen = _pick_person(ctx, people, full, role, honorific, hit.start)
+    named = [e for e in full if e.type != "person"]
+    if named and (chosen is None or (chosen not in full and honorific is None and role is None)):
+        # "Wagner fighters": the group named in full, not a minister who shares the surname
+        ctx.add(hit.start, hit.end, named[0], _kind(ctx, hit, named[0]))
+        return named[0].id
     if chosen is None:
         return None
     start = honorific.start if honorific else hit.start
@@ -217,6 +177,12 @@ def _first_name(ctx: Context, hit: Hit) -> bool:
     nxt = ctx.texts_at(hit.end)
     return bool(nxt[:1].isupper()) and ctx.tokens.pos[hit.end] == "PROPN" \
         and hit.end not in ctx.hit_tokens
+
+
+def _not_yet(full: list[Entry], date: str) -> bool:
+    """Everyone named in full took office only after the date: "Bush" in 1991 is the father,
+    whoever holds office then, not the son named "Bush" in full."""
+    return bool(full) and all(p.spans and min(s for s, _ in p.spans) > date for p in full)
 
 
 def _kind(ctx: Context, hit: Hit, entry: Entry) -> str:
@@ -251,7 +217,7 @@ def _pick_person(ctx: Context, people: list[Entry], full: list[Entry],
     person_ent = ctx.tokens.pos[hit_start] == "PROPN" and ctx.tokens.ent_type[hit_start] in (
         "PERSON", "ORG", "")
     in_office = [p for p in people if ctx.kb.roles_on(p, date) and (
-        p in full or (person_ent and p.country in ctx.countries))]
+        p in full or (person_ent and p.country in ctx.countries) or _not_yet(full, date))]
     if in_office:
         rank = ctx.kb.role_rank
         return min(in_office, key=lambda p: rank.get(ctx.kb.roles_on(p, date)[0].title, 99))
@@ -409,7 +375,7 @@ def _body(ctx: Context, k: int) -> None:
             or not all(g in _GAP for g in gap):
         return
     state = _state_of(ctx, prev, k - 1)
-    if state is None or state.type != "state":
+    if state is None or state.type != "state" or _possessed_side(hit, gap):
         return
     start = prev.start + (ctx.norms[prev.start] == "the" and prev.end - prev.start > 1)
     if "state_noun" in hit.kinds():
@@ -425,84 +391,15 @@ def _body(ctx: Context, k: int) -> None:
     ctx.add(start, hit.end, entry, "description")
 
 
-# "flew to Ankara", "returned from Minsk": the city is a place, not the government.
-_MOTION_PREPS = {"to", "from", "into"}
-_MOTION = {"fly", "travel", "go", "come", "arrive", "return", "head", "move", "trip", "visit",
-           "journey", "flight", "drive", "walk", "march", "send", "deploy", "relocate", "flee",
-           "escape", "leave", "bring", "take", "invite"}
-
-
-# "spoke from Vilnius" (a place) vs "a message from Moscow" (the government)
-_SPEAK = {"speak", "say", "broadcast", "write", "report", "call", "tweet", "address"}
-# "fled Kiev", "shelled Kharkiv": the city itself
-_PLACE_OBJECT = {"flee", "leave", "enter", "reach", "evacuate", "storm", "shell", "bomb",
-                 "capture", "besiege", "encircle", "surround", "occupy", "seize", "liberate"}
-
-
-def _capital(ctx: Context, hit: Hit) -> None:
-    kb = ctx.kb
-    tok, i = ctx.tokens, hit.start
-    state = kb.entries[hit.values("metonym")[0]]
-    after = ctx.norms[hit.end:hit.end + 2]
-    prep = tok.head[i]
-    verb = tok.lemma[tok.head[prep]]
-    as_place = (tok.dep[i] == "pobj" and (
-        tok.norms[prep] in kb.city_preps
-        or (tok.norms[prep] in _MOTION_PREPS and verb in _MOTION)
-        or (tok.norms[prep] == "from" and verb in _SPEAK))) \
-        or (tok.dep[i] == "dobj" and tok.lemma[prep] in _PLACE_OBJECT) \
-        or after == ["-", "based"]
-    if as_place:
-        city = next(a.extra for a in hit.aliases if a.kind == "metonym")
-        entry = Entry(id=f"local:location:{slug(city)}", name=city, type="location",
-                      country=state.country)
-        ctx.add(hit.start, hit.end, entry, "location")
-    else:
-        ctx.add(hit.start, hit.end, state, "metonym")
-
-
 def _description(ctx: Context, hit: Hit) -> None:
     if ctx.texts_at(hit.end - 1)[:1].isupper():
         return  # "the Nation" is a name, not "the nation"
     target = hit.values("description")[0]
     if target == "state":
-        entry = _salient(ctx, hit.start, lambda e: e.type == "state", to_state=True)
+        entry = salient(ctx, hit.start, lambda e: e.type == "state", to_state=True,
+                        exclude=posted_to_exclusion(ctx, hit.end - 1))
     else:
         entry = next((ctx.entries[f.actor] for f in reversed(ctx.found)
                       if target in ctx.entries[f.actor].tags), None)
     if entry is not None:
         ctx.add(hit.start, hit.end, entry, "description")
-
-
-def _salient(ctx: Context, tok: int, want: Any, *, to_state: bool = False,
-             not_head: int = -1, nearest: bool = False) -> Entry | None:
-    """The antecedent for a description or pronoun at token ``tok``: a subject earlier in the
-    same sentence, else the subject of one of the two sentences before, else the only
-    candidate in that window. ``to_state`` maps people and bodies to their state."""
-    sent = ctx.sent_of[tok]
-
-    def fit(f: Found) -> Entry | None:
-        entry = ctx.entries[f.actor]
-        if to_state and entry.type != "state" and entry.country:
-            entry = ctx.kb.entries.get(ctx.kb.state_by_iso.get(entry.country, ""), entry)
-        return entry if want(entry) else None
-
-    # an object pronoun never means the subject of its own verb ("RT attacked it")
-    window = [f for f in ctx.found if f.end <= tok and ctx.sent_of[f.start] >= sent - 2
-              and not (f.subject and f.head == not_head)]
-    same = [f for f in window if ctx.sent_of[f.start] == sent]
-    for f in reversed(same):
-        if f.subject and fit(f):
-            return fit(f)
-    # "visited Belarus ... to the country": a state in the same sentence; "the Atlantic
-    # Council, a think tank ... in its advocacy": for "its", the nearest fitting actor
-    if to_state or nearest:
-        for f in reversed(same):
-            if (nearest or ctx.entries[f.actor].type == "state") and fit(f):
-                return fit(f)
-    for back in (1, 2):
-        for f in window:
-            if ctx.sent_of[f.start] == sent - back and f.subject and fit(f):
-                return fit(f)
-    options = {e.id: e for e in (fit(f) for f in window) if e is not None}
-    return next(iter(options.values())) if len(options) == 1 else None

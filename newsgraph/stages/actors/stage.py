@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from ...models import Actor, Article, Mention, Role
+from .agents import with_agents
+from .cities import city_country
 from .coref import resolve_counterparts, resolve_entities, resolve_pronouns
 from .kb import KB, Entry, load_kb
 from .matching import Hit, drop_name_parts, read_tokens, scan
@@ -70,10 +72,10 @@ def _countries(kb: KB, hits: list[Hit]) -> set[str]:
 
 
 def _actor(kb: KB, entry: Entry, date: str, seen_role: str | None) -> Actor:
-    roles = tuple(Role(title=kb.role_title(r).split(" of ")[0] if r.org else r.title,
-                       org=r.org, start=r.start, end=r.end) for r in entry.roles)
+    roles = tuple(Role(title=kb.role_title(r, entry.gender).split(" of ")[0] if r.org
+                       else r.title, org=r.org, start=r.start, end=r.end) for r in entry.roles)
     on = kb.roles_on(entry, date)
-    role = kb.role_title(on[0]) if on else seen_role
+    role = kb.role_title(on[0], entry.gender) if on else seen_role
     return Actor(id=entry.id, name=entry.name, type=entry.type, country=entry.country,
                  role=role, roles=roles)
 
@@ -82,12 +84,13 @@ class ActorResolver:
     """Gazetteer + NER actor resolution; the knowledge base loads once per process."""
 
     name = "actors"
-    version = "1"
+    version = "2"
     requires = frozenset({"body", "doc", "published"})
     provides = frozenset({"actors", "mentions"})
 
     def __init__(self) -> None:
         self.kb = load_kb()
+        city_country("")  # load the city table now, not inside the first article
 
     def __call__(self, articles: Sequence[Article]) -> list[Article]:
         out = []
@@ -97,5 +100,7 @@ class ActorResolver:
                 continue
             actors, mentions = find_actors(article.doc, article.published, body=article.body,
                                           kb=self.kb)
+            # generic agents ("police", "Iraqi troops"): see agents.py (the events area's hook)
+            actors, mentions = with_agents(article.doc, actors, mentions, self.kb)
             out.append(dataclasses.replace(article, actors=actors, mentions=mentions))
         return out

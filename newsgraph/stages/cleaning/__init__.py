@@ -31,6 +31,8 @@ _TERMINAL = ".!?…:;\"”’»)]"
 _BODY_END = re.compile(r"[.!?…][\"”’»)]*$")
 _SPACE = re.compile(r"\s+")
 _NAME_LINE = re.compile(NAMES)
+_BULLET = re.compile(r"^[-–•*·]\s+")
+_NUMBERED = re.compile(r"^(?:\d{1,2}[.)]|[-–•*·])\s+\S")  # "1. Headline", "- Headline"
 
 
 @dataclass(slots=True)
@@ -103,6 +105,12 @@ def _classify(lines: list[Line], title: str | None, guess_title: bool) -> None:
             continue
         zone = "head" if head else ("tail" if i >= min(footer_at, tail_from) else "body")
         line.reason = classify(line.text, zone) or _furniture(line.text, seen)
+        bullet = _BULLET.match(line.text)
+        if line.reason is None and bullet and classify(line.text[bullet.end():], zone):
+            # a list item of page furniture ("- November 12, 2021" from an info list): the
+            # bullet goes with it, the removal records the item itself
+            line.start, line.text = line.start + bullet.end(), line.text[bullet.end():]
+            line.reason = classify(line.text, zone)
         if head and line.reason is None and (_is_body(line) and i > 0 or i > 40):
             head, body_start = False, i
             line.reason = classify(line.text, "body")
@@ -137,7 +145,9 @@ def _classify(lines: list[Line], title: str | None, guess_title: bool) -> None:
         prev, line = lines[i - 1], lines[i]
         if (line.reason is None and prev.reason in ("read_more", "tag_line")
                 and (prev.text.endswith(":") or prev.text.count(" ") < 3 or prev.item)
-                and line.text.count(" ") < 4 and not line.text.endswith((".", "?", "!"))):
+                and (line.text.count(" ") < 4
+                     or _NUMBERED.match(line.text) and line.text.count(" ") < 12)
+                and not line.text.endswith((".", "?", "!"))):
             line.reason, line.item = prev.reason, True
     # a bare name next to a dateline is a byline ("Jakub Nowak" / "Mar 3, 2022")
     for i, line in enumerate(lines[:12]):
@@ -246,7 +256,7 @@ def clean_text(raw: str, *, title: str | None = None,
     return "".join(pieces), tuple(removed)
 
 
-@stage("clean", "1", requires={"raw"}, provides={"body", "removed"})
+@stage("clean", "2", requires={"raw"}, provides={"body", "removed"})
 def clean(article: Article) -> Article:
     # main text extracted from HTML has no title line to guess (the page's <title> is meta)
     body, removed = clean_text(article.raw, title=article.title,

@@ -29,8 +29,11 @@ DATE = (
     r"(?:\s*(?:[,|@-]|at)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
 )
 # A person's name: 2-4 capitalised words, allowing initials, particles and hyphens.
-_UP = "A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐЎ"
-_LOW = "a-zß-öø-ÿа-яёіїєґў"
+# Latin Extended-A/B (Baltic, Polish, Czech, Romanian names: Kairytė, Łukasz, Ștefan) alternate
+# upper and lower case code point by code point, so that range is in both classes.
+_EXT = "\u0100-\u017f\u0218-\u021b"
+_UP = f"A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐЎ{_EXT}"
+_LOW = f"a-zß-öø-ÿа-яёіїєґў{_EXT}"
 _WORD = rf"(?:[{_UP}][{_LOW}'’]+(?:-[{_UP}]?[{_LOW}'’]+)?|[{_UP}]\.|[{_UP}]{{2,}}(?=\s|$))"
 _PARTICLE = r"(?:de|da|del|der|den|van|von|la|le|bin|al|el|ibn|ter|di|du)"
 NAME = rf"(?-i:{_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD}){{1,3}})"

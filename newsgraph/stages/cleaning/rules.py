@@ -43,6 +43,7 @@ REASONS: frozenset[str] = frozenset(r.reason for r in RULES)
 FOOTER_REASONS = frozenset({
     "separator", "share_prompt", "republication_note", "copyright", "fair_use", "disclaimer",
     "comment_prompt", "donation_prompt", "newsletter_prompt", "about_author", "articles_by",
+    "paywall_prompt",
 })
 # Lines that carry metadata; the metadata stage reads them back from ``removed``.
 METADATA_REASONS = frozenset({

@@ -5,7 +5,9 @@ not say which Friday or which December, the tense of the governing verb in the s
 parse decides (past → the most recent one before publication, future → the next one).
 Conventions (see docs/facts.md): ``value`` is ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``,
 ``YYYY-Www`` or ``YYYY-Qn``; seasons and parts of a year are a first and last month
-(``value`` .. ``end_value``); decades and year ranges likewise.
+(``value`` .. ``end_value``); decades and year ranges likewise. Inside a direct quote, a
+day or week relative to "now" ("tomorrow", "on Friday", "next week") was said on a day the
+text does not give: it is kept with ``value=None`` and ``anchor="speech"``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from typing import Any
 
 from ...models import Article, TimeExpression
 from ...pipeline import stage
+from ..quotations.attribution import SHORT_WORDS
+from ..quotations.marks import find_quotes
 from . import rules
 
 __all__ = ["dates", "extract_dates"]
@@ -83,11 +87,23 @@ def extract_dates(text: str, published: str | None, doc: Any = None) -> list[Tim
     except ValueError:
         pub = None
     out: list[TimeExpression] = []
+    quoted: list[tuple[int, int]] | None = None
     for start, end, kind, m in _candidates(text):
         tense = _tense(doc, start, end)
         resolved = rules.resolve(kind, m, pub, tense)
         if resolved is None:
             continue
+        if resolved.anchor == "publication" and resolved.precision in ("day", "week"):
+            if quoted is None:
+                quoted = [(q.start, q.end) for q in find_quotes(text)
+                          if len(text[q.start:q.end].split()) > SHORT_WORDS]
+            if any(qs <= start < qe for qs, qe in quoted):
+                # '"If Trump comes tomorrow ..."': said on a day the text does not give, so
+                # the publication date cannot anchor it
+                out.append(TimeExpression(start=start, end=end, text=text[start:end],
+                                          value=None, precision=resolved.precision,
+                                          anchor="speech"))
+                continue
         s, e = start, end
         tail = rules.POSSESSIVE_TAIL.match(text, e)
         if resolved.day is not None and tail:
@@ -104,7 +120,7 @@ def extract_dates(text: str, published: str | None, doc: Any = None) -> list[Tim
     return out
 
 
-@stage("dates", "1", requires={"body", "published", "doc"}, provides={"dates"})
+@stage("dates", "2", requires={"body", "published", "doc"}, provides={"dates"})
 def dates(article: Article) -> Article:
     found = extract_dates(article.body, article.published, article.doc)
     return dataclasses.replace(article, dates=tuple(found))

@@ -74,6 +74,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season_year", re.compile(
         rf"\b(?:the\s+)?{SEASON}\s+(?:of\s+)?{YEAR}", re.I)),
     ("month_year", re.compile(rf"\b(?:(?:early|mid|late)[- ])?{MONTH_ONLY},?\s+(?:of\s+)?{YEAR}")),
+    ("year_part", re.compile(
+        r"\b(?P<part>early|mid|late)[- ](?P<year>1[89]\d\d|20\d\d)\b(?!['’]?s)", re.I)),
     ("md", re.compile(rf"\b{MONTH}\s+{DAY}\b(?![,.]?\s*\d)")),
     ("dm", re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}\b")),
     ("quarter", re.compile(
@@ -216,6 +218,8 @@ def _weekday(wd: int, pub: dt.date, tense: Tense, rel: str = "") -> dt.date:
         return pub + dt.timedelta(days=fwd)
     if rel == "this":
         return pub + dt.timedelta(days=(wd - pub.weekday()))
+    if wd == pub.weekday() and tense != "future":
+        return pub  # "said on Wednesday" in a Wednesday paper: that day
     if tense == "past":
         return pub - dt.timedelta(days=back)
     return pub + dt.timedelta(days=fwd)
@@ -313,7 +317,7 @@ def _r_quarter(m: Any, pub: dt.date | None, tense: Tense) -> Resolved | None:
 
 
 _PARTS = {"beginning": (1, 3), "start": (1, 3), "early": (1, 3), "earlier": (1, 3),
-          "middle": (5, 8), "end": (10, 12), "late": (10, 12), "later": (10, 12),
+          "middle": (5, 8), "mid": (5, 8), "end": (10, 12), "late": (10, 12), "later": (10, 12),
           "first half": (1, 6), "second half": (7, 12)}
 
 
@@ -325,6 +329,13 @@ def _r_part_of_year(m: Any, pub: dt.date | None, tense: Tense) -> Resolved | Non
     if m["part"].lower() in ("earlier", "later"):
         first, last = (1, pub.month) if m["part"].lower() == "earlier" else (pub.month, 12)
     return Resolved(_ym(year, first), "range", _ym(year, last))
+
+
+def _r_year_part(m: Any, pub: dt.date | None, tense: Tense) -> Resolved | None:
+    """ "mid-2015", "early 2020", "late 2019": months of a named year."""
+    first, last = _PARTS[m["part"].lower()]
+    year = int(m["year"])
+    return Resolved(_ym(year, first), "range", _ym(year, last), "absolute")
 
 
 def _r_decade(m: Any, pub: dt.date | None, tense: Tense) -> Resolved | None:
@@ -427,6 +438,7 @@ _RESOLVERS: dict[str, Callable[[Any, dt.date | None, Tense], Resolved | None]] =
     "iso": _r_iso, "numeric": _r_numeric, "mdy": _r_mdy, "dmy": _r_mdy,
     "year_range": _r_year_range, "season_year": _r_season_year, "month_year": _r_month_year,
     "md": _r_md, "dm": _r_md, "quarter": _r_quarter, "part_of_year": _r_part_of_year,
+    "year_part": _r_year_part,
     "edge_year": _r_part_of_year, "decade": _r_decade, "ago": _r_ago, "recent": _r_recent,
     "rel_unit": _r_rel_unit,
     "rel_season": _r_rel_season, "rel_weekday": _r_rel_weekday, "deictic": _r_deictic,

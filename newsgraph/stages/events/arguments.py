@@ -44,13 +44,20 @@ class ActorIndex:
         self.kinds: dict[int, str] = {}
         places = {a.id for a in actors if a.type == "location"}
         self.place_ids = places
+        self.types = {a.id: a.type for a in actors}
+        self.countries = {a.id: a.country for a in actors}
         n = len(doc)
         starts: list[int] = doc.to_array(IDX).tolist() if n else []
         self.starts = starts  # character offset of each token
         ends = [s + k for s, k in zip(starts, doc.to_array(LENGTH).tolist(), strict=True)] \
             if n else []
+        self.places: dict[int, str] = {}  # token -> location actor ("was in Washington")
         for m in mentions:
             if m.actor_id in places:
+                i = max(bisect_right(starts, m.start) - 1, 0)
+                while i < n and starts[i] < m.end:
+                    self.places.setdefault(i, m.actor_id)
+                    i += 1
                 continue
             i = max(bisect_right(starts, m.start) - 1, 0)
             while i < n and starts[i] < m.end:
@@ -62,6 +69,13 @@ class ActorIndex:
         # token window of the sentence being coded: a parse that runs across a sentence
         # boundary must not bring in actors from the neighbouring sentence
         self.window = (0, len(doc))
+
+    def own_states(self, sources: Iterable[str]) -> frozenset[str]:
+        """The states the sources belong to: "Putin replaced his ambassador to the country":
+        his ambassador is Russia's own, the target is the country."""
+        countries = {self.countries.get(a) for a in sources} - {None}
+        return frozenset(a for a, c in self.countries.items()
+                         if c in countries and self.types.get(a) == "state")
 
     def at(self, tok: Token) -> str | None:
         if not self.window[0] <= tok.i < self.window[1]:
@@ -101,6 +115,7 @@ def phrase_actors(index: ActorIndex, tok: Token, *, depth: int = 0) -> list[str]
     own = index.at(tok)
     if own and not oriented(tok):
         found.append(own)
+        found += _coordinated(index, tok, own)
     elif depth < 2:
         for child in kids(tok):
             if child.dep_ in NP_INNER and index.at(child) and not oriented(child):
@@ -108,7 +123,8 @@ def phrase_actors(index: ActorIndex, tok: Token, *, depth: int = 0) -> list[str]
                 break
         else:
             for child in _children(tok, ("prep",)):
-                if child.lower_ == "of":
+                # "a group of protesters", "volunteers from the Red Crescent"
+                if child.lower_ in ("of", "from"):
                     for pobj in _children(child, ("pobj",)):
                         found.extend(phrase_actors(index, pobj, depth=depth + 1))
             if not found:
@@ -120,29 +136,48 @@ def phrase_actors(index: ActorIndex, tok: Token, *, depth: int = 0) -> list[str]
 
 
 def object_actors(index: ActorIndex, tok: Token, preps: frozenset[str],
-                  depth: int = 0) -> list[str]:
-    """Actors of an object phrase: the head itself, else its recipient/possessor.
+                  depth: int = 0, exclude: frozenset[str] = frozenset()) -> list[str]:
+    """Actors of an object phrase: the head itself, else its recipient, owner or origin.
 
     "suspended its oil deliveries to Belarus" -> Belarus; "cut off Russia's exports" -> Russia;
-    "recognized the government in Kyiv" -> Ukraine; "the decision by Britain" -> Britain.
+    "the Saudi plan for a ceasefire in Yemen" -> Saudi Arabia; "recognized the government in
+    Kyiv" -> Ukraine; "the decision by Britain" -> Britain. Actors in ``exclude`` (the event's
+    source) send the search on: "recalled its ambassador from Spain" -> Spain.
     """
     tok = antecedent(tok)
     direct = phrase_actors(index, tok)
-    if index.at(tok):
+    if index.at(tok) and not set(direct) <= exclude:
         return direct
-    for prep in _children(tok, ("prep",)):
-        if prep.lower_ in preps or prep.lower_ in OBJECT_PREPS:
-            for pobj in _children(prep, ("pobj",)):
-                got = phrase_actors(index, pobj) if depth else \
-                    object_actors(index, pobj, preps, depth + 1)
-                if got:
-                    return got
+    ordered = [p for p in _children(tok, ("prep",)) if p.lower_ in preps] + (
+        [] if direct and not set(direct) <= exclude else
+        [p for p in _children(tok, ("prep",)) if p.lower_ in OBJECT_PREPS - preps])
+    for prep in ordered:
+        for pobj in _children(prep, ("pobj",)):
+            got = phrase_actors(index, pobj) if depth else \
+                object_actors(index, pobj, preps, depth + 1, exclude)
+            if got and not set(got) <= exclude:
+                return got
+    if direct and not set(direct) <= exclude:
+        return direct
+    direct = []
     if not direct:
         for acl in _children(tok, ("acl",)):  # "the proposal put forward by France"
             for agent in _children(acl, ("agent",)):
                 for pobj in _children(agent, ("pobj",)):
                     direct = phrase_actors(index, pobj)
     return direct
+
+
+def _coordinated(index: ActorIndex, tok: Token, own: str) -> list[str]:
+    """ "Armenian and Azerbaijani forces": the other modifier's actor takes part too."""
+    out: list[str] = []
+    for child in kids(tok):
+        if child.dep_ in ("amod", "compound") and child.conjuncts:
+            for part in (child, *child.conjuncts):
+                actor = index.at(part)
+                if actor and actor != own and actor not in out:
+                    out.append(actor)
+    return out
 
 
 def subject_of(tok: Token, depth: int = 0, *, raised: bool = False) -> tuple[Token | None, bool]:
@@ -154,7 +189,9 @@ def subject_of(tok: Token, depth: int = 0, *, raised: bool = False) -> tuple[Tok
     phrase attaches to), "accused Israel of bombing" (the accused).
     """
     subj = _children(tok, SUBJECTS)
-    if subj:
+    if subj and not (tok.dep_ == "advcl" and _children(tok, ("aux",)) and any(
+            c.lower_ == "to" for c in _children(tok, ("aux",))) and any(
+            c.lower_ in ("before", "after", "than") for c in _children(tok, ("mark",)))):
         return subj[0], False
     agent = _children(tok, ("agent",))
     if agent:
@@ -187,6 +224,8 @@ def subject_of(tok: Token, depth: int = 0, *, raised: bool = False) -> tuple[Tok
             return poss[0], False
         if head.dep_ in ("dobj", "pobj", "attr") and head.head.pos_ in ("VERB", "AUX"):
             return subject_of(head.head, depth + 1)
+        if head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX"):
+            return subject_of(head.head.head, depth + 1)  # "sent envoys in order to sign"
         return head, False
     if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return head, False

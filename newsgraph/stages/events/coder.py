@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...models import Actor, Article, Event, Evidence
+from ...models import Article, Event, Evidence
 from .arguments import (
     OBJECTS,
     PASSIVE_SUBJECTS,
@@ -17,14 +17,22 @@ from .arguments import (
 from .dating import DateFinder, Sentences, place_of
 from .lexicon import Lexicon, Trigger
 from .merge import merge_events
+from .readings import adjust, by_status
 from .status import read_status
 from .tree import forget, kids
-from .triggers import Hit, find_triggers
+from .triggers import find_triggers
 
 Token = Any
 
 ADJUNCT_PREPS = frozenset({"at", "during", "before", "after", "following", "ahead", "in"})
-STATE_LIKE = frozenset({"state", "government", "person", "igo", "military", "party"})
+PLURAL_PRONOUNS = frozenset({"they", "we"})
+# acts whose infinitive of purpose is the act itself: "gathered to demand his resignation"
+STATED_ACTS = frozenset({"PROTEST", "REQUEST", "ACCUSE", "SUPPORT"})
+VERBAL = frozenset({"CONSULT", "AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
+                    "CONCEDE"})
+# types whose small-clause subject is the target: "found the company guilty", "allowed UN
+# inspectors to enter"
+SMALL_CLAUSE_TARGETS = frozenset({"SANCTION", "COERCE", "RETREAT", "CONCEDE"})
 # Types whose participants are interchangeable: "a meeting between A and B", "A and B agreed".
 MAX_PAIRS = 4
 
@@ -46,21 +54,49 @@ def _verb_dyad(tok: Token, row: Trigger, index: ActorIndex,
                lex: Lexicon) -> tuple[list[str], list[str]]:
     subj, _ = subject_of(tok)
     sources = phrase_actors(index, subj) if subj is not None else []
+    if not sources and subj is not None and subj.lower_ in PLURAL_PRONOUNS:
+        sources = _reporters(tok, index, lex)  # "the rebels said they had attacked"
     targets: list[str] = []
     preps = lex.target_preps(row.type)
+    own = frozenset(sources) | index.own_states(sources)
     for child in kids(tok):
         if child.dep_ == "dative" and child.pos_ == "ADP":  # "sent troops to Syria"
             targets += [a for p in _children(child, "pobj")
-                        for a in object_actors(index, p, preps)]
+                        for a in object_actors(index, p, preps, exclude=own)]
+        elif row.type == "MOBILIZE" and (child.dep_ in PASSIVE_SUBJECTS or child.dep_ in OBJECTS):
+            # the troops moved are the mover's own ("massed troops near the border with
+            # India": India); "security forces were deployed": the mover
+            moved = frozenset(phrase_actors(index, child))
+            if child.dep_ in PASSIVE_SUBJECTS and not sources:
+                sources = list(moved)
+            targets += object_actors(index, child, preps, exclude=own | moved)
         elif child.dep_ in PASSIVE_SUBJECTS or child.dep_ in OBJECTS:
-            targets += object_actors(index, child, preps)
+            if row.type == "PROTEST" and row.mode == "obstruct":
+                continue  # "blocked the Pan-American Highway": a road, not the protest's target
+            targets += object_actors(index, child, preps, exclude=own)
         elif child.dep_ in ("prep", "prt") and (child.lower_ in preps or
                                                 child.lower_ == row.particle):
             for pobj in _children(child, "pobj"):  # "called for sanctions against Iran"
-                targets += object_actors(index, pobj, preps)
+                targets += object_actors(index, pobj, preps, exclude=own)
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") \
             and _children(tok, "agent"):
         targets += object_actors(index, tok.head, preps)  # "Belarus, attacked by X"
+    if not sources and row.objects:
+        # "The pact between Egypt and Israel was signed": the signed pact's parties
+        for obj in _children(tok, "dobj", "nsubjpass"):
+            if obj.pos_ == "NOUN":
+                sources, more = _noun_dyad(obj, row, index, lex)
+                targets = targets or more
+    if not targets and row.type in SMALL_CLAUSE_TARGETS and not _children(tok, "dobj"):
+        for comp in _children(tok, "ccomp", "oprd"):
+            for subj2 in _children(comp, "nsubj"):
+                targets += object_actors(index, subj2, preps, exclude=own)
+    if not targets and row.type == "ASSAULT":
+        # "struck targets in southern Lebanon": a state the attack happened in is its target
+        for prep in _children(tok, "prep"):
+            if prep.lower_ == "in":
+                targets += [a for p in _children(prep, "pobj") for a in phrase_actors(index, p)
+                            if index.types.get(a) == "state"]
     # only when the verb has no object of its own ("urged governments to support X": no)
     governed = [] if _children(tok, "dobj") else _children(tok, "xcomp")
     for _ in range(2):
@@ -89,6 +125,7 @@ def _noun_dyad(tok: Token, row: Trigger, index: ActorIndex,
     targets: list[str] = []
     preps = lex.target_preps(row.type)
     of_is_source = row.type in ("CONSULT", "PROTEST", "MOBILIZE", "RETREAT", "COOPERATE")
+    agents: list[str] = []  # "by X" names the doer even when "of Y" names the crowd
     for child in kids(tok):
         dep, low = child.dep_, child.lower_
         if dep == "poss":
@@ -108,11 +145,15 @@ def _noun_dyad(tok: Token, row: Trigger, index: ActorIndex,
                     both = phrase_actors(index, pobj)
                     sources += both[:1]
                     targets += both[1:]
-                elif low == "by" or (low == "of" and of_is_source) or \
+                elif low == "by":
+                    agents += phrase_actors(index, pobj)
+                elif (low == "of" and of_is_source) or \
                         (low == "from" and row.type in ("REQUEST", "AID", "PROTEST")):
                     sources += phrase_actors(index, pobj)
                 elif low in preps or low in ("of", "for"):
                     targets += object_actors(index, pobj, preps)
+    if agents:  # "protests of a few thousand people by the opposition"
+        sources = agents + [a for a in sources if index.types.get(a) != "group"]
     head = tok.head
     light = tok.dep_ in ("dobj", "attr", "nsubjpass") and head.i != tok.i \
         and head.lemma_.lower() in lex.cue("light_verbs")
@@ -139,41 +180,73 @@ def _noun_dyad(tok: Token, row: Trigger, index: ActorIndex,
             targets = [m for m in modifiers if m not in sources]
         elif not sources:
             sources = modifiers
-    if not sources and row.type == "CONSULT" and tok.dep_ == "pobj" \
-            and head.lower_ in ADJUNCT_PREPS and head.head.pos_ in ("VERB", "AUX"):
-        # "At a meeting in Sochi, Putin and Lukashenko failed to ...", "before the meeting
-        # with Putin, he declared": the clause's subjects took part
-        subj, _ = subject_of(head.head)
-        doers = phrase_actors(index, subj) if subj is not None else []
-        if targets or len(doers) > 1:
-            sources = doers
+    if not sources and tok.dep_ == "pobj" and (head.head.pos_ in ("VERB", "AUX") or
+                                               head.head.lemma_ in ("responsibility", "credit")):
+        sources, targets = _participants(tok, row, index, lex, targets)
     if not targets and tok.dep_ == "nsubj" and row.type == "ASSAULT":
         for obj in _children(head, "dobj"):  # "a missile strike by Russia hit Kyiv"
             targets += object_actors(index, obj, preps)
     return sources, targets
 
 
-def _adjust(hit: Hit, sources: list[str], actors: dict[str, Actor], lex: Lexicon) -> Trigger:
-    """Context-dependent readings of a few ambiguous triggers."""
-    row, tok = hit.row, hit.token
-    lemma = tok.lemma_.lower()
-    if row.type == "PROTEST" and lemma == "strike" and any(
-            c.lower_ in lex.cue("assault_strike_modifiers") for c in kids(tok)):
-        return _with(row, type="ASSAULT", mode="heavy-weapons", cameo="19", weight=0.85)
-    if row.type == "PROTEST" and tok.pos_ == "VERB" and sources and all(
-            actors.get(a) is not None and actors[a].type in STATE_LIKE for a in sources):
-        # a government "protesting" a decision is verbal disapproval, not a street protest
-        return _with(row, type="ACCUSE", mode="disapprove", cameo="11")
-    if row.type == "SUPPORT" and tok.pos_ == "NOUN" and tok.dep_ == "dobj" \
-            and tok.head.lemma_.lower() in lex.cue("aid_light_verbs"):
-        return _with(row, type="AID", mode=None, cameo="07")
-    return row
+def _participants(tok: Token, row: Trigger, index: ActorIndex, lex: Lexicon,
+                  targets: list[str]) -> tuple[list[str], list[str]]:
+    """A noun trigger in a phrase of a verb: "went on strike", "travel ... for talks", "put
+    its units on alert", "placed the activist under house arrest", "claimed responsibility
+    for the attack", "At a meeting in Sochi, Putin and Lukashenko failed to ..."."""
+    prep, verb = tok.head, tok.head.head
+    subj, _ = subject_of(verb)
+    doers = phrase_actors(index, subj) if subj is not None else []
+    if prep.lower_ == "for" and verb.lemma_.lower() == "responsibility" or (
+            verb.lemma_.lower() in ("responsibility", "credit")):
+        claimer = verb.head  # "claimed responsibility for the attack"
+        if claimer.lemma_.lower() in ("claim", "take", "accept", "admit"):
+            subj, _ = subject_of(claimer)
+            return (phrase_actors(index, subj) if subj is not None else []), targets
+        return [], targets
+    if prep.lower_ not in lex.cue("participation_prepositions") and prep.lower_ not in \
+            ADJUNCT_PREPS and prep.lower_ not in ("toward", "towards"):
+        return [], targets
+    if row.type == "CONSULT":
+        # "At the meeting, Putin said ...": one speaker at a meeting is no consultation
+        return (doers if targets or len(doers) > 1 or prep.lower_ == "for" else []), targets
+    if row.type == "COERCE":  # "placed X under arrest", "took X into custody"
+        objs = [a for o in _children(verb, "dobj") for a in phrase_actors(index, o)]
+        return doers, targets or objs
+    if row.type in ("PROTEST", "MOBILIZE") or (
+            row.type in ("SUPPORT", "COOPERATE") and prep.lower_ in ("toward", "towards")):
+        return doers, targets  # "went on strike", "worked toward a rapprochement with Minsk"
+    return [], targets
 
 
-def _with(row: Trigger, **changes: Any) -> Trigger:
-    from dataclasses import replace
+def _host(tok: Token, sources: list[str], index: ActorIndex,
+          actors: dict[str, Any]) -> list[str]:
+    """The state hosting a visit to one of its places ("visited Warsaw", "was in Washington"),
+    when that state is an actor of the article and the visitor comes from elsewhere."""
+    places = [p for c in kids(tok) if c.dep_ == "prep" and c.lower_ in ("in", "to")
+              for p in _children(c, "pobj")] + _children(tok, "dobj")
+    home = {actors[a].country for a in sources if a in actors}
+    for place in places:
+        actor = actors.get(index.places.get(place.i, ""))
+        if actor is None or not actor.country or actor.country in home:
+            continue
+        return [a.id for a in actors.values()
+                if a.type == "state" and a.country == actor.country][:1]
+    return []
 
-    return replace(row, **changes)
+
+def _reporters(tok: Token, index: ActorIndex, lex: Lexicon) -> list[str]:
+    """Who "they" are in a reported clause: the reporter ("the Taliban claimed that they
+    had attacked", "police said they had arrested four suspects")."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in lex.cue("claim_verbs"):
+            subj, _ = subject_of(cur.head)
+            return phrase_actors(index, subj) if subj is not None else []
+        if cur.dep_ not in ("conj", "xcomp") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return []
 
 
 def _pairs(sources: list[str], targets: list[str]) -> list[tuple[str | None, str | None]]:
@@ -198,11 +271,7 @@ def code_article(article: Article, lex: Lexicon) -> tuple[Event, ...]:
 
 
 def _code(article: Article, doc: Any, lex: Lexicon) -> tuple[Event, ...]:
-    if not article.mentions:
-        return ()
     index = ActorIndex(doc, article.mentions, article.actors)
-    if not index.by_token:
-        return ()
     sentences = Sentences(article)
     # a trigger can only find actors in its own sentence: sentences without any are skipped
     allowed = [False] * len(doc)
@@ -220,21 +289,32 @@ def _code(article: Article, doc: Any, lex: Lexicon) -> tuple[Event, ...]:
         sent = sentences.index(tok.idx)
         start, end = sentences.spans[sent]
         index.window = sentences.window(sent, doc)
-        if tok.pos_ == "VERB":
+        if tok.pos_ in ("VERB", "AUX"):
             sources, targets = _verb_dyad(tok, hit.row, index, lex)
-            row = _adjust(hit, sources, actors, lex)
+            reading_row = adjust(tok, hit.row, sources, actors, lex)
         else:
-            row = _adjust(hit, [], actors, lex)
-            sources, targets = _noun_dyad(tok, row, index, lex)
+            reading_row = adjust(tok, hit.row, [], actors, lex)
+            if reading_row is not None:
+                sources, targets = _noun_dyad(tok, reading_row, index, lex)
+        if reading_row is None:
+            continue
+        row = reading_row
         location = place_of(tok, lex)
+        if row.mode == "visit" and sources and not targets:
+            targets = _host(tok, sources, index, actors)
+        if tok.lemma_ == "be" and not targets:
+            continue  # "was in Washington" is a visit only when a foreign state hosts it
         if not sources and not targets and not (row.type == "PROTEST" and location):
             continue  # a street protest with a place is an event even when its crowd is no actor
-        if row.type == "CONSULT" and not sources:
-            continue  # a visit or meeting needs someone doing it ("tourists visited Vilnius")
+        if row.type in VERBAL and not sources:
+            # a visit or meeting needs someone doing it ("tourists visited Vilnius"), a
+            # statement someone making it: PLOVER codes no speakerless verbal act
+            continue
         pairs = _pairs(sources, targets)
         if not pairs:
             continue
-        reading = read_status(tok, lex, index.window)
+        reading = read_status(tok, lex, index.window, purpose=row.type not in STATED_ACTS)
+        row, status = by_status(tok, row, reading.status, reading.governor, lex)
         claimed_by = None
         if reading.claimer is not None:
             claimers = phrase_actors(index, reading.claimer)
@@ -245,7 +325,7 @@ def _code(article: Article, doc: Any, lex: Lexicon) -> tuple[Event, ...]:
             both = source is not None and target is not None
             events.append(Event(
                 type=row.type, source_actor=source, target_actor=target,
-                status=reading.status,  # type: ignore[arg-type]
+                status=status,  # type: ignore[arg-type]
                 mode=row.mode, context=row.context, claimed_by=claimed_by, date=date,
                 date_source=date_source, location=location, trigger=tok.text,
                 evidence=(evidence,),

@@ -19,6 +19,7 @@ from datetime import date as _date
 from typing import Any
 
 from ...models import Article
+from .arguments import subject_of
 from .lexicon import Lexicon
 from .tree import kids
 
@@ -134,6 +135,9 @@ class DateFinder:
         return self.memo[tok.i]
 
     def _date_of(self, tok: Token) -> tuple[str | None, str]:
+        relative = self._relative(tok)
+        if relative is not None:
+            return relative, "context"
         if self.dates:
             sent = self.sentences.index(tok.idx)
             in_sent = self.dates.get(sent, [])
@@ -154,12 +158,42 @@ class DateFinder:
                 clause = clause_of(tok)
                 own = [d for d in in_sent if d[0] not in others and clause_of(self.doc[d[0]])
                        == clause]
+            verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+            if not own and verb.dep_ == "conj" and verb.head.i != verb.i:
+                # "Pompeo visited Minsk a week before ... and had a discussion": the shared date
+                own = [d for d in in_sent if d[0] in self._scope(verb.head)]
             if own:
                 return min(own, key=lambda d: abs(d[0] - tok.i))[1], "sentence"
             context = self._context(sent)
             if context is not None:
                 return context, "context"
         return self.published, "publication"
+
+    def _relative(self, tok: Token) -> str | None:
+        """ "visited Minsk shortly before Pompeo": about when Pompeo's own event happened
+        (its month), when the sentence has no date of its own."""
+        sent = self.sentences.index(tok.idx)
+        doc = self.doc
+        links = [c for c in kids(tok) if c.lower_ in ("before", "after")] + [
+            g for c in kids(tok) if c.dep_ == "advcl" for g in kids(c)
+            if g.dep_ == "mark" and g.lower_ in ("before", "after")]
+        for link in links:
+            # "shortly before Pompeo" (the parse may make Pompeo the subject of a clause)
+            nxt = doc[link.i + 1] if link.i + 1 < len(doc) else None
+            for who in [w for w in kids(link) if w.dep_ == "pobj"] + ([nxt] if nxt else []):
+                if who.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
+                    continue
+                for i in self.hit_ids:
+                    other = self.doc[i]
+                    if i == tok.i or other.lemma_ != tok.lemma_ or any(
+                            d[0] in self.scope(tok.i) for d in self.dates.get(sent, ())):
+                        continue
+                    subj = subject_of(other)[0]
+                    if subj is not None and subj.text == who.text:
+                        value, source = self.date_of(other)
+                        if source == "sentence" and value:
+                            return value[:7]
+        return None
 
     def _context(self, sent: int) -> str | None:
         if sent == 0:

@@ -42,6 +42,8 @@ class Lexicon:
     scales: dict[str, Any]
     # PLOVER type -> extra prepositions whose object is the target ("withdrew from Syria")
     type_preps: dict[str, frozenset[str]]
+    # word -> value tables of cues.json ("crowd_protest_verbs": verb -> PROTEST mode)
+    maps: dict[str, dict[str, str]]
 
     def cue(self, name: str) -> frozenset[str]:
         return self.cues[name]
@@ -87,5 +89,8 @@ def load() -> Lexicon:
     cues = {k: frozenset(v) for k, v in raw_cues.items()
             if not k.startswith("_") and isinstance(v, list)}
     type_preps = {k: frozenset(v) for k, v in raw_cues["extra_target_prepositions"].items()}
+    maps = {k: v for k, v in raw_cues.items() if isinstance(v, dict)
+            and all(isinstance(x, str) for x in v.values())}
     scales = json.loads(_text("scales.json"))
-    return Lexicon(triggers=triggers, cues=cues, scales=scales, type_preps=type_preps)
+    return Lexicon(triggers=triggers, cues=cues, scales=scales, type_preps=type_preps,
+                   maps=maps)

@@ -3,7 +3,8 @@
 Two events are the same happening when they have the same type, status and claimer, the
 same dyad (in either order for the symmetric types: a meeting between A and B is a meeting
 between B and A) and compatible dates (equal, one a prefix of the other, or one only
-publication-derived).
+publication-derived). A mention that names one side less ("Pompeo's visit" after "Pompeo
+visited Minsk") joins the full one.
 """
 
 from __future__ import annotations
@@ -43,6 +44,17 @@ def _combine(a: Event, b: Event) -> Event:
         confidence=round(min(0.97, max(a.confidence, b.confidence) + 0.05), 2))
 
 
+def _partial(a: Event, b: Event) -> bool:
+    """``b`` names one side less than ``a`` but agrees on the other ("Pompeo visited Minsk"
+    ... "Pompeo's visit"): the same happening, told with less detail."""
+    if (a.type, a.status, a.claimed_by) != (b.type, b.status, b.claimed_by):
+        return False
+    if a.source_actor is None or a.target_actor is None:
+        return False
+    return (b.source_actor == a.source_actor and b.target_actor is None) or (
+        b.target_actor == a.target_actor and b.source_actor is None)
+
+
 def merge_events(events: list[Event]) -> tuple[Event, ...]:
     merged: list[Event] = []
     groups: dict[tuple[object, ...], list[int]] = {}  # key -> positions in ``merged``
@@ -55,4 +67,13 @@ def merge_events(events: list[Event]) -> tuple[Event, ...]:
         else:
             slots.append(len(merged))
             merged.append(event)
-    return tuple(merged)
+    # a mention with one side unknown joins a full one of the same happening
+    out: list[Event] = []
+    for event in merged:
+        full = next((i for i, e in enumerate(out) if _partial(e, event) and _compatible(e, event)),
+                    None)
+        if full is None:
+            out.append(event)
+        else:
+            out[full] = _combine(out[full], event)
+    return tuple(out)

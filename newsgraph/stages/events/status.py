@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .arguments import OBJECT_CONTROL
 from .lexicon import Lexicon
 from .tree import kids
 
@@ -39,6 +40,7 @@ class Reading:
     claimer: Token | None = None  # the subject token of the reporting verb
     claim_verb: Token | None = None
     reported_past: bool = False
+    governor: Token | None = None  # the negating governor ("stopped", "refused"), if any
 
     def add(self, status: str) -> None:
         if RANK[status] > RANK[self.status]:
@@ -73,6 +75,10 @@ def _own_cues(tok: Token, lex: Lexicon, reading: Reading, *, is_trigger: bool) -
                 reading.add("planned")
             elif low in lex.cue("hypothetical_adjectives"):
                 reading.add("hypothetical")
+        elif dep == "prep" and low in ("in", "under") and tok.pos_ in ("VERB", "AUX") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in lex.cue("conditional_nouns")
+                and any(x.dep_ in ("acl", "relcl") for x in kids(g)) for g in kids(child)):
+            reading.add("hypothetical")  # "In the event that Russia refuses, it will ..."
         elif dep == "prep" and low == "according":
             for to in kids(child):
                 for pobj in kids(to):
@@ -97,9 +103,10 @@ def _in_past_report(tok: Token, lex: Lexicon) -> bool:
 
 
 def read_status(trigger: Token, lex: Lexicon,
-                window: tuple[int, int] = (0, 1 << 30)) -> Reading:
+                window: tuple[int, int] = (0, 1 << 30), *, purpose: bool = True) -> Reading:
     """Walk from the trigger up its governing clauses (within the sentence's token
-    ``window``), collecting status cues."""
+    ``window``), collecting status cues. ``purpose=False``: an infinitive of purpose states
+    what the act is ("occupied the rectorate to protest the fees"), not a mere aim."""
     reading = Reading()
     cur = trigger
     _own_cues(cur, lex, reading, is_trigger=True)
@@ -135,10 +142,15 @@ def read_status(trigger: Token, lex: Lexicon,
             break  # the report's own negation or modality does not reach its content
         infinitival = dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
                                              for c in kids(cur))
+        if purpose and infinitival and not any(c.dep_ == "mark" for c in kids(cur)) \
+                and lemma not in OBJECT_CONTROL:
+            # a purpose: "flew to Minsk to meet him", "(in order) to cut a deal with Moscow"
+            reading.add("hypothetical")
         if dep in ("xcomp", "ccomp", "dobj") or infinitival or (dep == "acl"
                                                               and head.pos_ == "NOUN"):
             if lemma in lex.cue("negating_governors"):
                 reading.add("negated")
+                reading.governor = reading.governor or head
             elif lemma in lex.cue("hypothetical_governors"):
                 reading.add("hypothetical")
             elif lemma in lex.cue("planned_governors") or (

@@ -147,7 +147,7 @@ _FIELDS = ("title", "authors", "published", "outlet", "original_outlet", "republ
            "original_published")
 
 
-@stage("metadata", "1", requires={"raw", "body", "removed"},
+@stage("metadata", "2", requires={"raw", "body", "removed"},
        provides={"title", "authors", "published", "outlet", "original_outlet",
                  "republished_by", "original_published", "provenance"})
 def metadata(article: Article) -> Article:

@@ -23,11 +23,14 @@ _BY = re.compile(
 _WHO_DATE = re.compile(
     rf"^(?P<who>{NAMES}|{OUTLET}){_SEP}(?:(?P<outlet>{OUTLET}){_SEP})??(?P<date>{DATE})\s*\.?$",
     re.I)
+_DATE_WHO = re.compile(rf"^(?P<date>{DATE})\s*[|•·–—-]\s*(?:by\s+)?(?P<names>{NAMES})\s*$", re.I)
 _DATE = re.compile(DATE, re.I)
 _PREFIX = re.compile(r"^(?:published|posted|updated|last updated|first published|date|dated"
                      r"|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado"
                      r"|опубликовано|обновлено)\b", re.I)
 _NAMES_ONLY = re.compile(rf"(?P<names>{NAMES})")
+_LABEL = re.compile(r"^\s*(?:from|source)\s*:\s*(?P<name>.+?)\s*\.?\s*$", re.I)
+_MASTHEAD = re.compile(r"^\s*(?P<name>[^·|•]+?)\s+[·|•–—]\s+(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\s*$")
 _ARTICLES_BY = re.compile(rf"\bby\s*:?\s+(?P<names>{NAMES})", re.I)
 _ORIGIN = re.compile(
     r"(?:published|posted|appeared)\s+(?:(?:on|in|at|by)\s+)(?P<outlet>.+?)"
@@ -92,6 +95,9 @@ def read(removal: Removal, zone: str) -> Iterator[Candidate]:
             found += _names(make, text, m)
             found.append(make("date", _span(text, m, "date")))
             found.append(make("site", _span(text, m, "outlet") or _span(text, m, "outlet2")))
+        elif (m := _DATE_WHO.match(text)) is not None:  # "21.12.2019 14:35 | Owen Mitchell"
+            found += _names(make, text, m)
+            found.append(make("date", _span(text, m, "date")))
         elif (m := _WHO_DATE.match(text)) is not None:
             who = _span(text, m, "who")
             if who and REGISTRY.looks_like_outlet(who[0]) or zone == "tail":
@@ -104,9 +110,10 @@ def read(removal: Removal, zone: str) -> Iterator[Candidate]:
             found += _names(make, text, m)
         elif (m := _DATE.search(text)) is not None:
             found.append(make("date", (m.group(), m.start(), m.end())))
-    elif reason == "outlet_line":
+    elif reason == "outlet_line":  # "Politico Europe", "From: Northern Watch"
+        label = _LABEL.match(text)
         found.append(make("source_line" if zone == "tail" else "site",
-                          _whole(text)))
+                          _whole(text) if label is None else _span(text, label, "name")))
     elif reason == "articles_by":
         found += _names(make, text, _ARTICLES_BY.search(text))
     elif reason == "author_bio":
@@ -138,6 +145,8 @@ def read(removal: Removal, zone: str) -> Iterator[Candidate]:
             found.append(make(kind, (name, s, e)))
         if reason == "site_banner" and REGISTRY.lookup(text):
             found.append(make(kind, (text.strip(), 0, len(text.strip()))))
+        elif reason == "site_banner" and zone == "head" and (m := _MASTHEAD.match(text)):
+            found.append(make("banner_name", _span(text, m, "name")))  # "Name · www.name.org"
         elif reason == "site_banner" and zone == "head" and any(c.islower() for c in text):
             found.append(make("banner_name", _whole(text)))  # an unregistered masthead
     yield from (c for c in found if c is not None)

@@ -1,8 +1,9 @@
 """Quantities: amounts with units, normalised, with their rate period and what they measure.
 
 Recognition is table-driven (``scan.py`` over ``units.json``; no model), which is what makes
-it fast; the subject comes from the shared spaCy parse (``subject.py``). Numbers inside date
-expressions found by the dates stage are never quantities.
+it fast; the subject comes from the shared spaCy parse (``subject.py``), and so do counts of
+nouns the table does not list (``counted.py``). Numbers inside date expressions found by
+the dates stage are never quantities.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from ...models import Article, Quantity, TimeExpression
 from ...pipeline import stage
+from .counted import counted
 from .scan import scan
 from .subject import find_subject
 
@@ -22,9 +24,15 @@ def extract_quantities(text: str, doc: Any = None,
                        dates: tuple[TimeExpression, ...] = ()) -> list[Quantity]:
     """Every quantity of ``text``; ``doc`` (the spaCy parse of ``text``) adds subjects."""
     out: list[Quantity] = []
-    for amount in scan(text):
-        if any(d.start <= amount.start < d.end and d.precision != "decade" for d in dates):
-            continue
+    amounts = [a for a in scan(text)
+               if not any(d.start <= a.start < d.end and d.precision != "decade" for d in dates)]
+    if doc is not None:  # counts of nouns the unit table does not know ("300,000 reservists")
+        taken = [(a.start, a.end) for a in amounts] + [(d.start, d.end) for d in dates]
+        for extra in counted(doc, text, taken):
+            amounts.append(extra)
+            taken.append((extra.start, extra.end))
+        amounts.sort(key=lambda a: a.start)
+    for amount in amounts:
         subject = None
         if doc is not None:
             subject = find_subject(doc, amount.start, amount.end, amount.unit_start, amount.kind)
@@ -40,7 +48,7 @@ def extract_quantities(text: str, doc: Any = None,
     return out
 
 
-@stage("quantities", "1", requires={"body", "doc", "dates"}, provides={"quantities"})
+@stage("quantities", "2", requires={"body", "doc", "dates"}, provides={"quantities"})
 def quantities(article: Article) -> Article:
     found = extract_quantities(article.body, article.doc, article.dates)
     return dataclasses.replace(article, quantities=tuple(found))

@@ -206,6 +206,9 @@ def scan(text: str) -> list[Amount]:
                 tok.low.partition("-")[0] not in NUMBER_WORDS:
             i += 1  # most tokens cannot start an amount: skip them cheaply
             continue
+        if _in_name(sc, i):
+            i += 1  # "Nord Stream 1 to 20 percent": the 1 is part of a name
+            continue
         amount, nxt = _amount_at(sc, i)
         if amount is None:
             i += 1
@@ -213,6 +216,23 @@ def scan(text: str) -> list[Amount]:
         out.append(amount)
         i = nxt
     return out
+
+
+_NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+              "thursday", "friday", "saturday", "sunday"}
+
+
+def _in_name(sc: Scanner, i: int) -> bool:
+    """A one- or two-digit number right after a capitalised word inside a sentence is part
+    of a name ("Nord Stream 2", "Minsk 2", "Brexit 2"), not an amount."""
+    tok = sc.toks[i]
+    if not (tok.text.isdigit() and len(tok.text) <= 2) or i < 2:
+        return False
+    prev, before = sc.toks[i - 1], sc.toks[i - 2]
+    return (prev.text[:1].isupper() and prev.text.isalpha() and prev.low not in _NOT_NAMES
+            and prev.low not in PREFIX_CURRENCIES and prev.end + 1 == tok.start
+            and before.text not in ".!?\"“" and before.low[:1].isalpha())
 
 
 def _currency_at(sc: Scanner, i: int) -> tuple[str | None, int]:

@@ -1,7 +1,7 @@
 """What a quantity measures, read from the shared dependency parse.
 
-In order: the "of X" complement ("80 percent of the country's imports"), "in X" for money
-("$2.7 billion in tainted oil"); the noun the amount modifies ("a 40 percent cut"); the noun
+In order: the "of X" complement ("30 percent of the region's imports"), "in X" for money
+("$3 billion in unpaid gas bills"); the noun the amount modifies ("a 40 percent cut"); the noun
 whose "of" complement the amount is ("protests of a few thousand people"); for amounts that
 are the object of "to"/"by" after a verb, the thing that changed (the verb's object, else
 its subject: "cut reliance ... down to 40 percent", "imports fell by 5 percent").
@@ -75,7 +75,7 @@ def find_subject(doc: Any, start: int, end: int, unit_start: int | None, kind: s
             continue
     head = root.head
     if root.dep_ in ("conj", "appos") and head.pos_ in ("NOUN", "PROPN") and head.i < root.i:
-        # "24 million tons of oil ..., or 2 million tons per month": the first conjunct's
+        # "11 million tons of grain ..., or 1 million tons per month": the first conjunct's
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 obj = _pobj(child)

@@ -115,7 +115,7 @@ def extract_quotations(text: str, doc: Any, mentions: tuple[Mention, ...] = (),
     return quotes, scare
 
 
-@stage("quotations", "1", requires={"body", "doc", "mentions", "actors"},
+@stage("quotations", "2", requires={"body", "doc", "mentions", "actors"},
        provides={"quotes", "scare_quotes"})
 def quotations(article: Article) -> Article:
     media = frozenset(a.id for a in article.actors if a.type == "media")

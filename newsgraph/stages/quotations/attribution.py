@@ -21,6 +21,7 @@ SHORT_WORDS = 4  # a quote this short needs a close, structural link to a speech
 ADJACENT = 3  # tokens between a quote and a speech verb that still count as "beside it"
 _SUBJECTS = ("nsubj", "nsubjpass")
 _NP_LEFT = {"det", "poss", "amod", "compound", "nmod", "case", "predet", "nummod"}
+_CONTENT_PREPS = {"as", "of", "about"}
 _CLIMB = {"conj", "advcl", "xcomp", "pcomp", "acl", "dobj", "pobj", "prep", "relcl", "ccomp"}
 
 
@@ -42,11 +43,18 @@ def is_speech_verb(token: Any) -> bool:
     return bool(token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS)
 
 
-def _verbs_between(token: Any, verb: Any, text: str) -> int | None:
-    """Verbs on the head path from ``token`` up to ``verb``; None when verb is no ancestor."""
+def _verbs_between(token: Any, verb: Any, text: str, short: bool = False) -> int | None:
+    """Verbs on the head path from ``token`` up to ``verb``; None when verb is no ancestor.
+    For a short quote the path may not pass through a phrase that modifies a noun, nor a
+    preposition other than "as", "of", "about": in "misrepresenting Damascus' position towards
+    Idlib and 'Israel'" or "spoke with the 'partners'" the quoted words are what is talked
+    about or to, not words that were said ("denounced it as a 'dangerous precedent'" are)."""
     count = 0
     origin = token.idx
     while token.head.i != token.i:
+        if short and token.dep_ == "prep" and (token.head.pos_ in ("NOUN", "PROPN")
+                                               or token.lower_ not in _CONTENT_PREPS):
+            return None
         token = token.head
         if "\n\n" in text[min(origin, token.idx):max(origin, token.idx)]:
             return None  # the parser glued a heading on: no real link
@@ -79,8 +87,8 @@ def find_verb(text: str, quote: Any, context: Any, quotes: list[tuple[int, int]]
     for verb in context:
         if _in_any(verb.idx, quotes) or not is_speech_verb(verb) or _broken(text, verb, quote):
             continue
-        between = min((b for b in (_verbs_between(t, verb, text) for t in tops) if b is not None),
-                      default=None)
+        between = min((b for b in (_verbs_between(t, verb, text, short) for t in tops)
+                       if b is not None), default=None)
         gap = _gap(quote, verb, quotes)
         if verb.lower_ == "according":  # "according to X" covers its whole sentence
             score = (1, 0)

@@ -19,7 +19,7 @@ from .api import DATE
 router = APIRouter(include_in_schema=False)
 STORIES_PAGE = 50
 SHOWN = ("id", "title", "articles", "actors", "first_date", "last_date", "article_summaries",
-         "incidents")
+         "incidents", "sources", "n_sources")
 
 
 def _ids(values: Any) -> list[str]:
