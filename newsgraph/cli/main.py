@@ -168,6 +168,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("newsgraph: interrupted; the store is consistent, rerun to continue",
               file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # `newsgraph export ... | head`: the reader went away; stop quietly, as cat does.
+        # Point stdout at devnull so the interpreter's final flush cannot raise again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
 
 
 def _load_extra_commands() -> None:

@@ -46,6 +46,14 @@ def test_compound_subject_with_object_gives_one_event_each(code: Code) -> None:
                                                                   ("BLR", "UKR")}
 
 
+def test_co_subjects_of_a_directed_act_are_not_each_others_target(code: Code) -> None:
+    # "A and B agreed" is A <-> B; "both A and B demanded …" is two demands, not A -> B
+    events = [e for e in code("Both Poland and Lithuania demanded new sanctions.").events
+              if e.type == "REQUEST"]
+    assert {e.source_actor for e in events} == {"POL", "LTU"}
+    assert all(e.target_actor not in ("POL", "LTU") for e in events), events
+
+
 def test_several_events_in_one_sentence(code: Code) -> None:
     article = code("Russia criticized Poland and threatened Lithuania.")
     assert {(e.type, e.target_actor) for e in article.events} >= {("ACCUSE", "POL"),

@@ -16,13 +16,17 @@ from .arguments import (
 )
 from .dating import DateFinder, Sentences, place_of
 from .lexicon import Lexicon, Trigger
-from .merge import merge_events
+from .merge import SYMMETRIC, merge_events
 from .readings import adjust, by_status
 from .status import read_status
 from .tree import forget, kids
 from .triggers import find_triggers
 
 Token = Any
+
+# types whose co-subjects act on each other ("A and B signed a treaty"): the symmetric ones
+# plus SUPPORT, which covers signing; the rest are directed ("both A and B proposed …")
+MUTUAL = SYMMETRIC | {"SUPPORT"}
 
 ADJUNCT_PREPS = frozenset({"at", "during", "before", "after", "following", "ahead", "in"})
 PLURAL_PRONOUNS = frozenset({"they", "we"})
@@ -249,9 +253,12 @@ def _reporters(tok: Token, index: ActorIndex, lex: Lexicon) -> list[str]:
     return []
 
 
-def _pairs(sources: list[str], targets: list[str]) -> list[tuple[str | None, str | None]]:
+def _pairs(sources: list[str], targets: list[str],
+           symmetric: bool) -> list[tuple[str | None, str | None]]:
+    """Source x target pairs. Co-subjects of a symmetric act ("A and B agreed") are each
+    other's counterpart; of a directed one ("both A and B proposed …") they are two sources."""
     targets = [t for t in targets if t not in sources] or (
-        sources[1:2] if len(sources) > 1 else [])
+        sources[1:2] if len(sources) > 1 and symmetric else [])
     if targets and len(sources) > 1 and targets[0] == sources[1]:
         sources = sources[:1]  # reciprocal "A and B agreed": one event A -> B
     srcs: list[str | None] = list(sources) or [None]
@@ -310,7 +317,7 @@ def _code(article: Article, doc: Any, lex: Lexicon) -> tuple[Event, ...]:
             # a visit or meeting needs someone doing it ("tourists visited Vilnius"), a
             # statement someone making it: PLOVER codes no speakerless verbal act
             continue
-        pairs = _pairs(sources, targets)
+        pairs = _pairs(sources, targets, row.type in MUTUAL)
         if not pairs:
             continue
         reading = read_status(tok, lex, index.window, purpose=row.type not in STATED_ACTS)
