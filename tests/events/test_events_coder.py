@@ -79,6 +79,10 @@ def test_unrelated_mention_is_not_a_participant(code: Code) -> None:
     ("The upcoming summit between Russia and China will focus on energy.", "CONSULT", "planned"),
     ("Lithuania and Belarus plan to sign an energy accord.", "AGREE", "planned"),
     ("Russia attacked Ukraine.", "ASSAULT", "asserted"),
+    # a noun trigger in "take part in"/"participate in" takes the status of its clause
+    ("Poland proposed that Lithuania participate in military exercises.", "MOBILIZE",
+     "hypothetical"),
+    ("Belarus refused to take part in the military exercises.", "MOBILIZE", "negated"),
 ])
 def test_status(code: Code, text: str, type_: str, status: str) -> None:
     assert only(code(text), type_).status == status

@@ -119,8 +119,11 @@ def read_status(trigger: Token, lex: Lexicon,
         dep = cur.dep_
         if head.i == cur.i or dep not in CARRY:
             break
-        if dep == "pobj" and cur.pos_ in ("NOUN", "PROPN") and head.lower_ in ADJUNCT_PREPS:
+        if dep == "pobj" and cur.pos_ in ("NOUN", "PROPN") and head.lower_ in ADJUNCT_PREPS \
+                and head.head.lemma_.lower() not in lex.cue("participation_verbs"):
             break  # "At a meeting ..., X failed to ..." — the meeting still happened
+            # (but "proposed that Minsk participate in exercises": the exercises are the
+            # proposal's content and take its status)
         if dep in ("relcl", "acl") and head.pos_ == "NOUN" and \
                 head.lemma_.lower() in lex.cue("hypothetical_nouns"):
             reading.add("hypothetical")  # "in the event that ...", "the possibility that ..."
