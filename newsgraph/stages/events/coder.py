@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from ...models import Article, Event, Evidence
+from ..parsing import oriented
 from .arguments import (
     OBJECTS,
     PASSIVE_SUBJECTS,
     ActorIndex,
     object_actors,
-    oriented,
     phrase_actors,
     subject_of,
 )
