@@ -20,12 +20,17 @@ DERIVED_TABLES = ("copies", "copy_groups", "story_articles", "stories", "inciden
 def query(store: Any, text: str, args: Sequence[Any] = ()) -> list[dict[str, Any]]:
     try:
         return store.query(text, args)  # type: ignore[no-any-return]
-    except Exception as exc:  # sqlite3.OperationalError / psycopg UndefinedTable
-        if "no such table" in str(exc) or "does not exist" in str(exc):
-            raise StoreError("this store has no cross-article tables yet; open it once "
-                             "writable (e.g. `newsgraph report --db FILE`) to apply "
-                             "migration 2") from exc
+    except Exception as exc:
+        _missing_tables(exc)
         raise
+
+
+def _missing_tables(exc: Exception) -> None:
+    """sqlite3.OperationalError / psycopg UndefinedTable for our tables -> a StoreError."""
+    if "no such table" in str(exc) or "does not exist" in str(exc):
+        raise StoreError("this store has no cross-article tables yet; open it once "
+                         "writable (e.g. `newsgraph report --db FILE`) to apply "
+                         "migration 2") from exc
 
 
 # ---------------------------------------------------------------- features
@@ -52,12 +57,10 @@ def load_features(store: Any) -> list[Features]:
     at a time: only the parsed features of all articles are held, not their JSON too."""
     sql = ("SELECT f.* FROM compare_features f JOIN articles a ON a.id = f.article_id "
            "ORDER BY f.published IS NULL, f.published, f.article_id")
-    if not hasattr(store, "iter_query"):
-        return [from_row(r) for r in query(store, sql)]
     try:
         return [from_row(r) for r in store.iter_query(sql)]
-    except Exception:
-        query(store, "SELECT 1 FROM compare_features LIMIT 1")  # a missing table: StoreError
+    except Exception as exc:
+        _missing_tables(exc)
         raise
 
 

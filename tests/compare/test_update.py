@@ -110,3 +110,24 @@ def test_reading_a_store_without_the_tables_says_what_to_do(tmp_path) -> None:
     with pytest.raises(StoreError, match="migration 2"):
         compare.stories(store)
     store.close()
+
+
+def test_features_of_a_store_without_the_table_is_a_clear_error(tmp_path) -> None:
+    import sqlite3
+
+    import pytest
+
+    from newsgraph.compare import storage
+    from newsgraph.errors import StoreError
+    from newsgraph.store import SQLiteStore
+
+    path = tmp_path / "old.db"
+    SQLiteStore(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE compare_features")
+    conn.commit()
+    conn.close()
+    store = SQLiteStore(path, readonly=True)
+    with pytest.raises(StoreError, match="migration 2"):
+        storage.load_features(store)
+    store.close()
