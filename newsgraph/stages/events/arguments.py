@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX
 
 from ...models import Actor, Mention
-from ..parsing import oriented, token_range
+from ..parsing import oriented, token_ranges
 from .tree import kids
 
 Token = Any  # spaCy Token; typed loosely so the package imports without spaCy
@@ -46,14 +46,15 @@ class ActorIndex:
         self.place_ids = places
         self.types = {a.id: a.type for a in actors}
         self.countries = {a.id: a.country for a in actors}
-        n = len(doc)
-        starts: list[int] = doc.to_array(IDX).tolist() if n else []
-        self.starts = starts  # character offset of each token
-        ends = [s + k for s, k in zip(starts, doc.to_array(LENGTH).tolist(), strict=True)] \
-            if n else []
+        self.states: dict[str, list[str]] = {}  # country -> its state actors
+        for a in actors:
+            if a.type == "state" and a.country:
+                self.states.setdefault(a.country, []).append(a.id)
+        self.starts: list[int] = doc.to_array(IDX).tolist()  # character offset of each token
         self.places: dict[int, str] = {}  # token -> location actor ("was in Washington")
-        for m in mentions:
-            for i in token_range(starts, ends, m.start, m.end):
+        for m, tokens in zip(mentions, token_ranges(doc, [(m.start, m.end) for m in mentions]),
+                             strict=True):
+            for i in tokens:
                 if m.actor_id in places:
                     self.places.setdefault(i, m.actor_id)
                 else:
@@ -67,9 +68,8 @@ class ActorIndex:
     def own_states(self, sources: Iterable[str]) -> frozenset[str]:
         """The states the sources belong to: "Putin replaced his ambassador to the country":
         his ambassador is Russia's own, the target is the country."""
-        countries = {self.countries.get(a) for a in sources} - {None}
-        return frozenset(a for a, c in self.countries.items()
-                         if c in countries and self.types.get(a) == "state")
+        return frozenset(state for a in sources
+                         for state in self.states.get(self.countries.get(a) or "", ()))
 
     def at(self, tok: Token) -> str | None:
         if not self.window[0] <= tok.i < self.window[1]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy
+
 from ...models import Article, Event, Evidence
 from ..parsing import oriented
 from .arguments import (
@@ -19,7 +21,7 @@ from .lexicon import Lexicon, Trigger
 from .merge import SYMMETRIC, merge_events
 from .readings import adjust, by_status
 from .status import read_status
-from .tree import forget, kids
+from .tree import Parse, kids
 from .triggers import find_triggers
 
 Token = Any
@@ -268,28 +270,24 @@ def _pairs(sources: list[str], targets: list[str],
 
 
 def code_article(article: Article, lex: Lexicon) -> tuple[Event, ...]:
-    doc = article.doc
-    if doc is None or not article.body:
+    if article.doc is None or not article.body:
         return ()
-    try:
-        return _code(article, doc, lex)
-    finally:
-        forget(doc)
+    return _code(article, Parse(article.doc), lex)
 
 
-def _code(article: Article, doc: Any, lex: Lexicon) -> tuple[Event, ...]:
-    index = ActorIndex(doc, article.mentions, article.actors)
+def _code(article: Article, doc: Parse, lex: Lexicon) -> tuple[Event, ...]:
+    index = ActorIndex(doc.spacy, article.mentions, article.actors)
     sentences = Sentences(article)
     # a trigger can only find actors in its own sentence: sentences without any are skipped
-    allowed = [False] * len(doc)
+    allowed = numpy.zeros(len(doc), dtype=bool)
     for sent in {sentences.index(index.starts[i]) for i in index.by_token}:
         lo, hi = sentences.window(sent, doc)
-        allowed[lo:hi] = [True] * (hi - lo)
-    hits = find_triggers(doc, lex, allowed.__getitem__)
+        allowed[lo:hi] = True
+    hits = find_triggers(doc, lex, allowed)
     if not hits:
         return ()
     actors = {a.id: a for a in article.actors}
-    dates = DateFinder(article, hits, sentences)
+    dates = DateFinder(article, doc, hits, sentences)
     events: list[Event] = []
     for hit in hits:
         tok = hit.token

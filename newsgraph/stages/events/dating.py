@@ -21,7 +21,7 @@ from typing import Any
 from ...models import Article
 from .arguments import subject_of
 from .lexicon import Lexicon
-from .tree import kids
+from .tree import Parse, kids
 
 Token = Any
 
@@ -80,8 +80,8 @@ def clause_of(tok: Token) -> int:
 
 
 class DateFinder:
-    def __init__(self, article: Article, hits: list[Any], sentences: Sentences) -> None:
-        doc = article.doc
+    def __init__(self, article: Article, doc: Parse, hits: list[Any],
+                 sentences: Sentences) -> None:
         self.doc = doc
         self.sentences = sentences
         self.published = article.published
@@ -103,6 +103,7 @@ class DateFinder:
             self.by_sentence.setdefault(sentences.index(doc[i].idx), []).append(i)
         self.scopes: dict[int, set[int]] = {}  # filled lazily: only sentences with dates
         self.memo: dict[int, tuple[str | None, str]] = {}
+        self.contexts: dict[int, str | None] = {}  # sentence -> the date it takes from before
 
     def scope(self, i: int) -> set[int]:
         if i not in self.scopes:
@@ -196,6 +197,12 @@ class DateFinder:
         return None
 
     def _context(self, sent: int) -> str | None:
+        if sent not in self.contexts:
+            self.contexts[sent] = None  # guards against cycles, as in date_of
+            self.contexts[sent] = self._find_context(sent)
+        return self.contexts[sent]
+
+    def _find_context(self, sent: int) -> str | None:
         if sent == 0:
             return None
         start, end = self.sentences.spans[sent - 1]
@@ -217,7 +224,7 @@ def _entity_text(tok: Token) -> str:
         start -= 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return str(doc[start:end].text)
+    return doc.text(start, end)
 
 
 def place_of(tok: Token, lex: Lexicon) -> str | None:

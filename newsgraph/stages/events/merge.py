@@ -70,8 +70,10 @@ def merge_events(events: list[Event]) -> tuple[Event, ...]:
     # a mention with one side unknown joins a full one of the same happening
     out: list[Event] = []
     for event in merged:
-        full = next((i for i, e in enumerate(out) if _partial(e, event) and _compatible(e, event)),
-                    None)
+        full = None
+        if event.source_actor is None or event.target_actor is None:
+            full = next((i for i, e in enumerate(out)
+                         if _partial(e, event) and _compatible(e, event)), None)
         if full is None:
             out.append(event)
         else:

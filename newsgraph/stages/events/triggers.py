@@ -19,7 +19,7 @@ from spacy.symbols import NOUN as NOUN_ID
 from spacy.symbols import VERB as VERB_ID
 
 from .lexicon import Lexicon, Trigger
-from .tree import kids
+from .tree import Parse, kids
 
 Token = Any
 
@@ -39,6 +39,7 @@ def _row_for(tok: Token, pos: str, lex: Lexicon) -> Trigger | None:
         rows = lex.triggers.get((pos, tok.lower_))
     if not rows:
         return None
+    objects: dict[int, set[str]] = {}  # particle position (-1: none) -> object lemmas
     for row in rows:
         particle = None
         if row.particle:
@@ -46,8 +47,12 @@ def _row_for(tok: Token, pos: str, lex: Lexicon) -> Trigger | None:
                              and c.lower_ == row.particle), None)
             if particle is None:
                 continue
-        if row.objects and not (_object_lemmas(tok, particle) & row.objects):
-            continue
+        if row.objects:
+            key = -1 if particle is None else particle.i
+            if key not in objects:
+                objects[key] = _object_lemmas(tok, particle)
+            if not objects[key] & row.objects:
+                continue
         if row.lemma == "be" and not (particle is not None and any(
                 c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in kids(particle))):
             continue  # "was in Washington" (a visit), not "has been in power"
@@ -81,13 +86,16 @@ def _object_lemmas(tok: Token, particle: Token | None = None) -> set[str]:
     return lemmas
 
 
-def _blocked(tok: Token, blocked: frozenset[str]) -> bool:
+def _blocked(tok: Token, blocked: frozenset[str], words: frozenset[str]) -> bool:
     """Idioms that contain a trigger word but no event ("take for granted", "taking its
-    alliance with Belarus for granted")."""
-    head = tok.head
-    if tok.dep_ == "dobj" and head.lemma_.lower() == "take" and any(
-            g.lower_ == "granted" for c in kids(head) for g in (c, *kids(c))):
-        return True
+    alliance with Belarus for granted"); ``words``: the words of the ``blocked`` phrases."""
+    if tok.dep_ == "dobj":
+        head = tok.head
+        if head.lemma_.lower() == "take" and any(
+                g.lower_ == "granted" for c in kids(head) for g in (c, *kids(c))):
+            return True
+    if tok.lower_ not in words:
+        return False
     doc = tok.doc
     before = doc[tok.i - 1].lower_ + " " + tok.lower_ if tok.i > 0 else ""
     after = tok.lower_ + " " + doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
@@ -96,54 +104,74 @@ def _blocked(tok: Token, blocked: frozenset[str]) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Index:
-    ids: Any  # sorted numpy array of the hash ids of every trigger word
-    protest: frozenset[str]  # trigger words of PROTEST, coded even without actors around
+    """The trigger words as sets of hash ids, tested on the parse's arrays."""
+    ids: frozenset[int]  # every trigger word
+    protest: frozenset[int]  # trigger words of PROTEST, coded even without actors around
+    particled: frozenset[int]  # words every row of which needs a particle ("be in")
+    particles: frozenset[int]  # every particle of a row
 
 
 _INDEX: dict[int, _Index] = {}
 
 
+def _ids(words: Any) -> frozenset[int]:
+    return frozenset(get_string_id(w) for w in words)
+
+
 def _index(lex: Lexicon) -> _Index:
     key = id(lex)
     if key not in _INDEX:
-        ids = sorted({get_string_id(lemma) for (_pos, lemma) in lex.triggers})
-        protest = frozenset(lemma for (_pos, lemma), rows in lex.triggers.items()
-                            if any(r.type == "PROTEST" for r in rows))
-        _INDEX[key] = _Index(numpy.array(ids, dtype=numpy.uint64), protest)
+        rows = [(lemma, r) for (_pos, lemma), rs in lex.triggers.items() for r in rs]
+        free = {lemma for lemma, r in rows if not r.particle}
+        _INDEX[key] = _Index(
+            ids=_ids(lemma for lemma, _ in rows),
+            protest=_ids(lemma for lemma, r in rows if r.type == "PROTEST"),
+            particled=_ids({lemma for lemma, _ in rows} - free),
+            particles=_ids(r.particle for _, r in rows if r.particle))
     return _INDEX[key]
 
 
-def _member(values: Any, ids: Any) -> Any:
-    at = numpy.searchsorted(ids, values)
-    at[at >= len(ids)] = 0
-    return ids[at] == values
-
-
-def candidates(doc: Any, lex: Lexicon) -> list[int]:
-    """Indices of VERB/NOUN tokens whose lemma or lower-case form is a trigger word, found on
-    the parse's arrays in one vectorised step instead of Python work on every token."""
+def candidates(doc: Parse, lex: Lexicon, allowed: Any = None) -> list[int]:
+    """Positions of VERB/NOUN/AUX tokens whose lemma or lower-case form is a trigger word,
+    tested on the parse's hash arrays without making a token: outside the ``allowed``
+    positions (a boolean array) only protest words; a word that is a trigger only with a
+    particle ("be in", "step down") only when a particle word depends on it."""
     if len(doc) == 0:
         return []
-    ids = _index(lex).ids
-    arr = doc.to_array([POS, LEMMA, LOWER])
-    ok = (_member(arr[:, 1], ids) | _member(arr[:, 2], ids)) & (
-        (arr[:, 0] == VERB_ID) | (arr[:, 0] == NOUN_ID) | (arr[:, 0] == AUX_ID))
-    return [int(i) for i in numpy.flatnonzero(ok)]
+    index = _index(lex)
+    ids, particled = index.ids, index.particled
+    arr = doc.spacy.to_array([POS, LEMMA, LOWER])
+    pos = arr[:, 0]
+    where = numpy.flatnonzero((pos == VERB_ID) | (pos == NOUN_ID) | (pos == AUX_ID))
+    lowers: list[int] | None = None
+    found = []
+    for i, lemma, lower in zip(where.tolist(), arr[where, 1].tolist(), arr[where, 2].tolist(),
+                               strict=True):
+        free = lower in ids and lower not in particled
+        if not (free or lemma in ids):
+            continue
+        if allowed is not None and not allowed[i] and lemma not in index.protest:
+            continue
+        if not free and lemma in particled:
+            if lowers is None:
+                lowers = arr[:, 2].tolist()
+            if not any(lowers[j] in index.particles for j in doc.child_positions(i)):
+                continue
+        found.append(i)
+    return found
 
 
-def find_triggers(doc: Any, lex: Lexicon, allowed: Any = None) -> list[Hit]:
-    """Trigger tokens; ``allowed(i)`` (optional) says which token positions are worth coding
-    (sentences with actors in them; protests are coded anywhere, see coder.py)."""
+def find_triggers(doc: Parse, lex: Lexicon, allowed: Any = None) -> list[Hit]:
+    """Trigger tokens; ``allowed`` (optional boolean array) says which token positions are
+    worth coding (sentences with actors in them; protests are coded anywhere, see coder.py)."""
     hits: dict[int, Hit] = {}
     blocked = lex.cue("blocked_phrases")
+    words = frozenset(w for phrase in blocked for w in phrase.split())
     mute = lex.cue("non_event_complements")
-    protest = _index(lex).protest
-    for i in candidates(doc, lex):
+    for i in candidates(doc, lex, allowed):
         tok = doc[i]
-        if allowed is not None and not allowed(i) and tok.lemma_.lower() not in protest:
-            continue
-        row = _row_for(tok, "NOUN" if tok.pos == NOUN_ID else "VERB", lex)
-        if row is not None and not _blocked(tok, blocked) and not any(
+        row = _row_for(tok, "NOUN" if tok.pos_ == "NOUN" else "VERB", lex)
+        if row is not None and not _blocked(tok, blocked, words) and not any(
                 c.dep_ == "xcomp" and c.lemma_.lower() in mute for c in kids(tok)):
             # "declined to comment" is no refusal between actors
             hits[tok.i] = Hit(tok, row)
