@@ -28,6 +28,7 @@ def only(article: Article, type_: str) -> Event:
     ("The EU lifted sanctions against Belarus.", "RETREAT", "EU", "BLR"),
     ("Poland accused Belarus of orchestrating the crisis.", "ACCUSE", "POL", "BLR"),
     ("Russia refused to provide aid to Belarus.", "REJECT", "RUS", "BLR"),
+    ("Poland demanded that Belarus close the border.", "REQUEST", "POL", "BLR"),
 ])
 def test_type_and_dyad(code: Code, text: str, type_: str, source: str, target: str) -> None:
     event = only(code(text), type_)

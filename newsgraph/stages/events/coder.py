@@ -37,8 +37,8 @@ STATED_ACTS = frozenset({"PROTEST", "REQUEST", "ACCUSE", "SUPPORT"})
 VERBAL = frozenset({"CONSULT", "AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
                     "CONCEDE"})
 # types whose small-clause subject is the target: "found the company guilty", "allowed UN
-# inspectors to enter"
-SMALL_CLAUSE_TARGETS = frozenset({"SANCTION", "COERCE", "RETREAT", "CONCEDE"})
+# inspectors to enter"; a demand's clause names who is asked: "demanded that Russia withdraw"
+SMALL_CLAUSE_TARGETS = frozenset({"SANCTION", "COERCE", "RETREAT", "CONCEDE", "REQUEST"})
 # Types whose participants are interchangeable: "a meeting between A and B", "A and B agreed".
 MAX_PAIRS = 4
 
