@@ -92,42 +92,39 @@ def test_runner_updates_links_after_a_run(fresh_store) -> None:
     assert fresh_store.get(ids[0]).copies == (ids[1],)
 
 
-def test_reading_a_store_without_the_tables_says_what_to_do(tmp_path) -> None:
+def _store_without(tmp_path, table: str):
+    """A read-only store whose file lacks ``table`` (a store from before migration 2)."""
     import sqlite3
 
-    import pytest
-
-    from newsgraph.errors import StoreError
     from newsgraph.store import SQLiteStore
 
     path = tmp_path / "old.db"
     SQLiteStore(path).close()
     conn = sqlite3.connect(path)
-    conn.execute("DROP TABLE stories")
+    conn.execute(f"DROP TABLE {table}")
     conn.commit()
     conn.close()
-    store = SQLiteStore(path, readonly=True)
+    return SQLiteStore(path, readonly=True)
+
+
+def test_reading_a_store_without_the_tables_says_what_to_do(tmp_path) -> None:
+    import pytest
+
+    from newsgraph.errors import StoreError
+
+    store = _store_without(tmp_path, "stories")
     with pytest.raises(StoreError, match="migration 2"):
         compare.stories(store)
     store.close()
 
 
 def test_features_of_a_store_without_the_table_is_a_clear_error(tmp_path) -> None:
-    import sqlite3
-
     import pytest
 
     from newsgraph.compare import storage
     from newsgraph.errors import StoreError
-    from newsgraph.store import SQLiteStore
 
-    path = tmp_path / "old.db"
-    SQLiteStore(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute("DROP TABLE compare_features")
-    conn.commit()
-    conn.close()
-    store = SQLiteStore(path, readonly=True)
+    store = _store_without(tmp_path, "compare_features")
     with pytest.raises(StoreError, match="migration 2"):
         storage.load_features(store)
     store.close()

@@ -5,9 +5,8 @@ The coder walks the same few trees many times per trigger. On spaCy's own object
 decodes a string from the StringStore. ``Parse`` reads the head array once per document
 (children positions by one stable sort), and makes a ``Node`` (attributes copied once into
 slots) the first time a position is visited; later visits are attribute reads. Nodes are
-unique per position, so identity comparisons hold. Only the subset of the Token interface the
-coder uses is offered; rarely read attributes (``text``, ``tag_``, entity labels) are fetched
-from the spaCy token on demand.
+unique per position, so identity comparisons hold. The attributes the walks read often are
+slots; any other Token attribute is read from the spaCy token on demand.
 """
 
 from __future__ import annotations
@@ -17,6 +16,11 @@ from typing import Any
 
 import numpy
 from spacy.attrs import HEAD
+
+# Token attributes that lead to other tokens: a Node has its own (head, ancestors, conjuncts,
+# subtree, ``kids``) and must not hand out spaCy Tokens for the rest
+_NAVIGATION = frozenset({"children", "lefts", "rights", "nbor", "left_edge", "right_edge",
+                         "sent", "doc"})
 
 
 class Parse:
@@ -85,25 +89,13 @@ class Node:
             head = self._head = self.doc[self.doc.heads[self.i]]
         return head
 
-    @property
-    def children(self) -> tuple[Node, ...]:
-        return kids(self)
-
-    @property
-    def text(self) -> str:
-        return str(self.doc.spacy[self.i].text)
-
-    @property
-    def tag_(self) -> str:
-        return str(self.doc.spacy[self.i].tag_)
-
-    @property
-    def ent_type_(self) -> str:
-        return str(self.doc.spacy[self.i].ent_type_)
-
-    @property
-    def ent_iob_(self) -> str:
-        return str(self.doc.spacy[self.i].ent_iob_)
+    def __getattr__(self, name: str) -> Any:
+        """Attributes the walks read rarely (``text``, ``tag_``, ``ent_type_``,
+        ``ent_iob_``) come from the spaCy token itself; navigation must stay on nodes (use
+        ``kids``), so spaCy's would mix Tokens in and is refused."""
+        if name.startswith("_") or name in _NAVIGATION:
+            raise AttributeError(name)
+        return getattr(self.doc.spacy[self.i], name)
 
     @property
     def ancestors(self) -> Iterator[Node]:

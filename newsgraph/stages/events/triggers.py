@@ -108,6 +108,7 @@ class _Index:
     ids: frozenset[int]  # every trigger word
     protest: frozenset[int]  # trigger words of PROTEST, coded even without actors around
     particled: frozenset[int]  # words every row of which needs a particle ("be in")
+    blocked_words: frozenset[str]  # the words of the idioms in ``blocked_phrases``
     particles: frozenset[int]  # every particle of a row
 
 
@@ -127,7 +128,9 @@ def _index(lex: Lexicon) -> _Index:
             ids=_ids(lemma for lemma, _ in rows),
             protest=_ids(lemma for lemma, r in rows if r.type == "PROTEST"),
             particled=_ids({lemma for lemma, _ in rows} - free),
-            particles=_ids(r.particle for _, r in rows if r.particle))
+            particles=_ids(r.particle for _, r in rows if r.particle),
+            blocked_words=frozenset(w for phrase in lex.cue("blocked_phrases")
+                                    for w in phrase.split()))
     return _INDEX[key]
 
 
@@ -166,7 +169,7 @@ def find_triggers(doc: Parse, lex: Lexicon, allowed: Any = None) -> list[Hit]:
     worth coding (sentences with actors in them; protests are coded anywhere, see coder.py)."""
     hits: dict[int, Hit] = {}
     blocked = lex.cue("blocked_phrases")
-    words = frozenset(w for phrase in blocked for w in phrase.split())
+    words = _index(lex).blocked_words
     mute = lex.cue("non_event_complements")
     for i in candidates(doc, lex, allowed):
         tok = doc[i]
