@@ -82,7 +82,7 @@ def test_december_protests(seeds: dict[str, Article]) -> None:
 
 
 def test_crimea_denunciation(seeds: dict[str, Article]) -> None:
-    find(seeds["003"], "ACCUSE", "Lukashenko", None, date="2014")
+    find(seeds["003"], "ACCUSE", "Lukashenko", "Russia", date="2014")
 
 
 def test_lithuanian_visit(seeds: dict[str, Article]) -> None:

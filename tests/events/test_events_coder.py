@@ -203,3 +203,23 @@ def test_readings(code: Code, text: str, type_: str, source: str | None, target:
 ])
 def test_no_event_readings(code: Code, text: str) -> None:
     assert code(text).events == ()
+
+
+def test_a_known_deed_names_its_doer(code: Code) -> None:
+    # deeds.tsv: the annexation of Crimea is Russia's, though the sentence does not say so
+    article = code("Russia closed its border. Lukashenko denounced the annexation of Crimea.",
+                   published="2015-01-10")
+    accuse = only(article, "ACCUSE")
+    assert (accuse.source_actor, accuse.target_actor) == ("LUKA", "RUS")
+    deed = only(article, "COERCE")
+    assert (deed.source_actor, deed.date, deed.date_source) == ("RUS", "2014-03-18",
+                                                                "known_deed")
+
+
+def test_a_known_deed_needs_its_doer_in_the_article_and_its_date_passed(code: Code) -> None:
+    unnamed = code("Lukashenko denounced the annexation of Crimea.", published="2015-01-10")
+    assert only(unnamed, "ACCUSE").target_actor is None  # Russia is not an actor of the text
+    early = code("Russia closed its border. Lukashenko denounced the annexation of Crimea.",
+                 published="2013-05-01")
+    assert only(early, "ACCUSE").target_actor is None  # before 2014 the phrase meant no deed
+    assert not [e for e in early.events if e.type == "COERCE"]

@@ -8,13 +8,14 @@ never used, which is what keeps unrelated actors out of a dyad.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from spacy.attrs import IDX
 
 from ...models import Actor, Mention
 from ..parsing import oriented, token_ranges
+from .lexicon import Deed
 from .tree import kids
 
 Token = Any  # spaCy Token; typed loosely so the package imports without spaCy
@@ -64,6 +65,40 @@ class ActorIndex:
         # token window of the sentence being coded: a parse that runs across a sentence
         # boundary must not bring in actors from the neighbouring sentence
         self.window = (0, len(doc))
+        # (noun lemma, object) -> (doer, target actor ids, date) of the known deeds this
+        # article can mean (see ``use_deeds``)
+        self.deeds: dict[tuple[str, str], tuple[str, str | None, str]] = {}
+        self.deed_nouns: frozenset[str] = frozenset()
+
+    def use_deeds(self, deeds: Mapping[tuple[str, str], Deed], published: str | None) -> None:
+        """Know the deeds of ``deeds.tsv`` whose doer state is an actor of this article and
+        that had happened by its publication date (an undated article: all of them)."""
+        def state(iso3: str | None) -> str | None:
+            found = self.states.get(iso3 or "")
+            return found[0] if found else None
+
+        for key, deed in deeds.items():
+            doer = state(deed.doer)
+            if doer is not None and (published is None or deed.since <= published):
+                self.deeds[key] = (doer, state(deed.target), deed.since)
+        self.deed_nouns = frozenset(noun for noun, _ in self.deeds)
+
+    def deed(self, tok: Token) -> tuple[str, str | None, str] | None:
+        """Doer, target and date of the known deed the noun ``tok`` names: "the annexation
+        of Crimea", "the Crimea annexation" -> (Russia, Ukraine, 2014-03-18)."""
+        if tok.pos_ != "NOUN" or tok.lemma_ not in self.deed_nouns:
+            return None
+        named = [c for c in kids(tok) if c.dep_ in ("compound", "amod")]
+        for prep in kids(tok):
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                named += [p for p in kids(prep) if p.dep_ == "pobj"]
+        for head in named:
+            words = [c.lower_ for c in kids(head) if c.dep_ in ("compound", "amod")]
+            for name in (" ".join([*words, head.lower_]), head.lower_):
+                found = self.deeds.get((tok.lemma_, name))
+                if found is not None:
+                    return found
+        return None
 
     def own_states(self, sources: Iterable[str]) -> frozenset[str]:
         """The states the sources belong to: "Putin replaced his ambassador to the country":
@@ -146,11 +181,13 @@ def object_actors(index: ActorIndex, tok: Token, preps: frozenset[str],
     if direct and not set(direct) <= exclude:
         return direct
     direct = []
-    if not direct:
-        for acl in _children(tok, ("acl",)):  # "the proposal put forward by France"
-            for agent in _children(acl, ("agent",)):
-                for pobj in _children(agent, ("pobj",)):
-                    direct = phrase_actors(index, pobj)
+    for acl in _children(tok, ("acl",)):  # "the proposal put forward by France"
+        for agent in _children(acl, ("agent",)):
+            for pobj in _children(agent, ("pobj",)):
+                direct = phrase_actors(index, pobj)
+    known = index.deed(tok) if not direct else None
+    if known is not None and known[0] not in exclude:
+        direct = [known[0]]  # "denounced the annexation of Crimea" -> Russia
     return direct
 
 

@@ -192,6 +192,11 @@ def _noun_dyad(tok: Token, row: Trigger, index: ActorIndex,
     if not targets and tok.dep_ == "nsubj" and row.type == "ASSAULT":
         for obj in _children(head, "dobj"):  # "a missile strike by Russia hit Kyiv"
             targets += object_actors(index, obj, preps)
+    known = index.deed(tok)
+    if known is not None and sources in ([], [known[0]]):
+        # "the annexation of Crimea", "Russia's annexation of Crimea": Russia's, on Ukraine
+        sources = [known[0]]
+        targets = targets or ([known[1]] if known[1] else [])
     return sources, targets
 
 
@@ -277,6 +282,7 @@ def code_article(article: Article, lex: Lexicon) -> tuple[Event, ...]:
 
 def _code(article: Article, doc: Parse, lex: Lexicon) -> tuple[Event, ...]:
     index = ActorIndex(doc.spacy, article.mentions, article.actors)
+    index.use_deeds(lex.deeds, article.published)
     sentences = Sentences(article)
     # a trigger can only find actors in its own sentence: sentences without any are skipped
     allowed = numpy.zeros(len(doc), dtype=bool)
@@ -325,6 +331,9 @@ def _code(article: Article, doc: Parse, lex: Lexicon) -> tuple[Event, ...]:
             claimers = phrase_actors(index, reading.claimer)
             claimed_by = claimers[0] if claimers else None
         date, date_source = dates.date_of(tok)
+        known = index.deed(tok) if date_source != "sentence" else None
+        if known is not None and known[0] in sources:
+            date, date_source = known[2], "known_deed"  # the deed's own date, not the context's
         evidence = Evidence(start=start, end=end, text=article.body[start:end])
         for source, target in pairs:
             both = source is not None and target is not None

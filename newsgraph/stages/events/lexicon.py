@@ -34,6 +34,15 @@ class Trigger:
         return (2 if self.objects else 0) + (1 if self.particle else 0)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Deed:
+    """One row of ``deeds.tsv``: a happening the text names without its doer."""
+
+    doer: str  # ISO3
+    target: str | None  # ISO3
+    since: str  # ISO date
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     # (pos, lemma) -> rows, most specific first
@@ -44,6 +53,8 @@ class Lexicon:
     type_preps: dict[str, frozenset[str]]
     # word -> value tables of cues.json ("crowd_protest_verbs": verb -> PROTEST mode)
     maps: dict[str, dict[str, str]]
+    # (noun lemma, object as written) -> the deed ("annexation", "crimea") -> Russia
+    deeds: dict[tuple[str, str], Deed]
 
     def cue(self, name: str) -> frozenset[str]:
         return self.cues[name]
@@ -72,6 +83,22 @@ def _parse_trigger(line_no: int, fields: list[str]) -> Trigger:
                    cameo=cameo, weight=float(weight))
 
 
+def _deeds() -> dict[tuple[str, str], Deed]:
+    deeds: dict[tuple[str, str], Deed] = {}
+    lines = [(n, line) for n, line in enumerate(_text("deeds.tsv").splitlines(), 1)
+             if line.strip() and not line.startswith("#")]
+    for n, line in lines[1:]:  # after the column-name row
+        fields = line.split("\t")
+        if len(fields) != 5:
+            raise PipelineError(f"deeds.tsv line {n}: expected 5 tab-separated columns, got"
+                                f" {len(fields)}; fix the row")
+        noun, objects, doer, target, since = fields
+        deed = Deed(doer=doer, target=None if target == "-" else target, since=since)
+        for name in objects.split("|"):
+            deeds[(noun, name)] = deed
+    return deeds
+
+
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
     rows: dict[tuple[str, str], list[Trigger]] = {}
@@ -93,4 +120,4 @@ def load() -> Lexicon:
             and all(isinstance(x, str) for x in v.values())}
     scales = json.loads(_text("scales.json"))
     return Lexicon(triggers=triggers, cues=cues, scales=scales, type_preps=type_preps,
-                   maps=maps)
+                   maps=maps, deeds=_deeds())
