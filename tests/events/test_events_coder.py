@@ -29,6 +29,9 @@ def only(article: Article, type_: str) -> Event:
     ("Poland accused Belarus of orchestrating the crisis.", "ACCUSE", "POL", "BLR"),
     ("Russia refused to provide aid to Belarus.", "REJECT", "RUS", "BLR"),
     ("Poland demanded that Belarus close the border.", "REQUEST", "POL", "BLR"),
+    # the accused is the doer of the condemned act, named by "by"
+    ("Germany criticized the attack on Syria by Israel.", "ACCUSE", "DEU", "ISR"),
+    ("The invasion of Ukraine by Russia was condemned by France.", "ACCUSE", "FRA", "RUS"),
 ])
 def test_type_and_dyad(code: Code, text: str, type_: str, source: str, target: str) -> None:
     event = only(code(text), type_)

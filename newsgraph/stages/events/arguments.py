@@ -169,6 +169,13 @@ def object_actors(index: ActorIndex, tok: Token, preps: frozenset[str],
     direct = phrase_actors(index, tok)
     if index.at(tok) and not set(direct) <= exclude:
         return direct
+    for prep in _children(tok, ("prep",)):
+        # a "by" phrase names the doer of the object's act: "condemned the invasion of Iraq
+        # by the United States" -> the United States, "the decision by Britain" -> Britain
+        if prep.lower_ == "by":
+            got = [a for p in _children(prep, ("pobj",)) for a in phrase_actors(index, p)]
+            if got and not set(got) <= exclude:
+                return got
     ordered = [p for p in _children(tok, ("prep",)) if p.lower_ in preps] + (
         [] if direct and not set(direct) <= exclude else
         [p for p in _children(tok, ("prep",)) if p.lower_ in OBJECT_PREPS - preps])
