@@ -1,9 +1,11 @@
 """Speed of the cross-article pass on synthetic articles (records built directly, no NLP).
 
 Each synthetic article belongs to one of n/50 latent stories (3-5 actors, a date, a pool of
-event dyads) and carries a 60-word text, 1-3 events with jittered dates and 5% are verbatim
-copies with a banner. Times shingling+MinHash, copy linking, story clustering and incident
-merging separately (CPU seconds of this process, so other load on the machine does not
+event dyads, a pool of 40 topic words) and carries a 60-word text, 1-3 events with jittered
+dates and a topic profile of 32 terms (half from its story's pool, half drawn from a
+Zipf-distributed 30,000-word vocabulary, as in real text); 5% are verbatim copies with a
+banner. Times shingling+MinHash, copy linking, story clustering and incident merging
+separately (CPU seconds of this process, so other load on the machine does not
 inflate them), at several sizes to show the growth is near linear, and the peak RSS.
 ``--store`` also times ``newsgraph.compare.update`` on a SQLite store holding the features.
 
@@ -13,9 +15,11 @@ inflate them), at several sizes to show the growth is near linear, and the peak 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import resource
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -26,9 +30,24 @@ from newsgraph.compare.clustering import cluster_stories
 from newsgraph.compare.duplicates import link_copies
 from newsgraph.compare.features import Features, minhash, paused_gc, shingles
 from newsgraph.compare.incidents import QUAD, merge_incidents
+from newsgraph.compare.terms import TOP_TERMS
 
 TYPES = sorted(QUAD)
 WORDS = [f"w{i}" for i in range(5000)]
+# Content words after the stop list: Zipf frequencies, the 100 commonest (function words) gone.
+VOCABULARY = [sys.intern(f"term{i}") for i in range(30_000)]
+ZIPF = list(itertools.accumulate(1.0 / (r + 100) for r in range(len(VOCABULARY))))
+
+
+def _topic(rng: random.Random, pool: list[str]) -> tuple[tuple[str, ...], bytes]:
+    """32 distinct terms, most frequent first: half from the story's pool of 40, half from the
+    whole vocabulary; most occur once, some up to 5 times, as in a short news text."""
+    words = set(rng.sample(pool, TOP_TERMS // 2))
+    while len(words) < TOP_TERMS:
+        words.add(rng.choices(VOCABULARY, cum_weights=ZIPF)[0])
+    counts = {w: 1 if rng.random() < 0.7 else rng.randint(2, 5) for w in sorted(words)}
+    ranked = sorted(counts, key=lambda w: -counts[w])
+    return tuple(ranked), bytes(counts[w] for w in ranked)
 
 
 def synthetic(n: int, seed: int = 7) -> list[Features]:
@@ -40,7 +59,8 @@ def synthetic(n: int, seed: int = 7) -> list[Features]:
         cast = rng.sample(actors, rng.randint(3, 5))
         day = 730_000 + rng.randint(0, 3650)  # ordinal days over ten years
         dyads = [(rng.choice(TYPES), *rng.sample(cast, 2)) for _ in range(4)]
-        stories.append((s, cast, day, dyads))
+        pool = list(dict.fromkeys(rng.choices(VOCABULARY, cum_weights=ZIPF, k=60)))[:40]
+        stories.append((s, cast, day, dyads, pool))
     out: list[Features] = []
     for i in range(n):
         if out and rng.random() < 0.05:  # a republished copy of an earlier article
@@ -48,9 +68,10 @@ def synthetic(n: int, seed: int = 7) -> list[Features]:
             out.append(Features(id=f"a{i}", published=src.published, outlet=f"mirror{i % 97}",
                                 title=src.title, shingles=src.shingles,
                                 signature=src.signature, actors=src.actors,
-                                events=src.events))
+                                events=src.events, terms=src.terms,
+                                term_counts=src.term_counts))
             continue
-        _s, cast, day, dyads = stories[rng.randrange(n_stories)]
+        _s, cast, day, dyads, pool = stories[rng.randrange(n_stories)]
         pub = day + rng.randint(0, 20)
         text = " ".join(rng.choices(WORDS, k=60))
         h = shingles(text)
@@ -63,10 +84,12 @@ def synthetic(n: int, seed: int = 7) -> list[Features]:
                            "date": _iso(d), "date_source": "sentence", "location": None,
                            "start": 0, "end": 10, "text": text[:40], "quantities": [],
                            "techniques": []})
+        terms, counts = _topic(rng, pool)
         out.append(Features(
             id=f"a{i}", published=_iso(pub), outlet=f"outlet{i % 211}", title=f"story {_s}",
             shingles=int(h.size), signature=minhash(h),
-            actors=tuple((a, float(rng.randint(1, 9))) for a in cast), events=tuple(events)))
+            actors=tuple((a, float(rng.randint(1, 9))) for a in cast), events=tuple(events),
+            terms=terms, term_counts=counts))
     out.sort(key=lambda f: (f.published or "", f.id))
     return out
 

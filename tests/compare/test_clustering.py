@@ -38,3 +38,30 @@ def test_story_dates_span_its_articles(make) -> None:
     b = make("b", "y", actors=["RUS", "BLR", "LUKA"], published="2020-02-12")
     [story] = cluster_stories([from_article(a), from_article(b)])
     assert (story.first_date, story.last_date) == ("2019-05-05", "2020-02-12")
+
+
+OIL_1 = ("Crude oil deliveries to the refineries stopped after the supply contract expired "
+         "and the talks on the price failed; the refineries cut their output.")
+OIL_2 = ("The refineries received no crude oil again this week: the price of supply under a "
+         "new contract is still disputed and output stays low.")
+DRILL = ("Thousands of soldiers began a military exercise with tanks and artillery near the "
+         "border; the drills will last two weeks and include paratroopers.")
+
+
+def test_the_same_cast_with_another_topic_is_another_story(make) -> None:
+    """Nearly every article names the same states: shared actors alone are not a story."""
+    cast = ["RUS", "BLR", "USA", "NATO"]
+    a = make("a", OIL_1, actors=cast, published="2020-01-03")
+    b = make("b", OIL_2, actors=cast, published="2020-01-10")
+    c = make("c", DRILL, actors=cast, published="2020-01-12")
+    stories = cluster_stories([from_article(x) for x in (a, b, c)])
+    assert _groups(stories) == [["a", "b"], ["c"]]
+
+
+def test_another_topic_joins_when_it_continues_the_storys_events(make) -> None:
+    cast = ["RUS", "BLR", "USA", "NATO"]
+    a = make("a", OIL_1, actors=cast, published="2020-01-03",
+             events=[("SANCTION", "RUS", "BLR", "2020-01-01")])
+    c = make("c", DRILL, actors=cast, published="2020-01-12",
+             events=[("THREATEN", "BLR", "RUS", "2020-01-11")])
+    assert _groups(cluster_stories([from_article(a), from_article(c)])) == [["a", "c"]]
