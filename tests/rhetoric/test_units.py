@@ -36,6 +36,27 @@ def test_paragraphs_are_nonempty_lines_with_exact_offsets() -> None:
     assert [body[s:e] for s, e in paras] == ["Title here", "First para.", "Second para."]
 
 
+def test_tfidf_vocabulary_min_df_and_dense_rows() -> None:
+    texts = ["the talks failed", "the talks resumed", "a parade"]
+    tfidf = F.Tfidf.fit(texts, min_df=2)
+    assert sorted(tfidf.keys) == sorted(F.gram_keys("the talks"))  # the n-grams in two texts
+    dense = tfidf.dense(["The talks, the talks!", "a parade"])
+    assert np.isclose(np.linalg.norm(dense[0]), 1.0) and not dense[1].any()
+    idx, val = tfidf.sparse("the talks")
+    assert np.allclose(dense[0][idx], val)  # same n-grams, same weights
+
+
+def test_style_features_separate_a_wire_report_from_a_rant() -> None:
+    wire = ["Talks collapse", "KINSHASA, Congo — Officials said on Monday that 12 of 40 "
+            "delegates left, according to a statement."]
+    rant = ["Enough!", "Why do we keep paying? I say: you deserve better! Our leaders lie."]
+    w, r = F.style_features(wire), F.style_features(rant)
+    assert w[0] > r[0] and w[1] > r[1] and w[4] > r[4]  # reporting verbs, digits, weekdays
+    assert r[3] > w[3] and r[5] > w[5] and r[6] > w[6]  # 1st/2nd person, ?, !
+    assert w[8] > 0 and r[8] == 0  # the dateline
+    assert len(F.style_features([])) == len(w)
+
+
 def test_lexicon_prefers_longest_phrase_and_respects_word_edges() -> None:
     text = "They seek seemingly endless concessions; the regimented parade was calm."
     spans = lexicons.hits(text, "loaded")

@@ -1,10 +1,10 @@
 """The rhetoric stage: techniques as spans, genre, frames and the sourcing profile.
 
 Paragraph-level multi-label classification (a logistic head over static MiniLM
-embeddings, lexicon cues and document statistics, per-technique thresholds tuned in
-cross-validation), then localisation inside each flagged paragraph: lexicon hits for the
-word-level techniques, else the sentence(s) the same head scores highest. Scare quotes
-become spans of the quote-like technique the paragraph scores highest.
+embeddings, lexicon cues, document statistics and TF-IDF word n-grams, per-technique
+thresholds tuned in cross-validation), then localisation inside each flagged paragraph:
+lexicon hits for the word-level techniques, else the sentence(s) the same head scores
+highest. Scare quotes become spans of the quote-like technique the paragraph scores highest.
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def _units(article: Article, start: int, end: int) -> list[tuple[int, int]]:
 
 class RhetoricAnalyzer:
     name = "rhetoric"
-    version = "1"
+    version = "2"
     requires = frozenset({"body", "sentences"})
     provides = frozenset({"techniques", "frames", "genre", "profile"})
 
@@ -89,13 +89,15 @@ class RhetoricAnalyzer:
     def paragraph_scores(self, article: Article) -> tuple[list[tuple[int, int]], np.ndarray]:
         """(paragraph spans, technique probabilities [paragraphs, techniques])."""
         paras = F.paragraphs(article.body)
-        ctx = F.ArticleContext([article.body[s:e] for s, e in paras], self.model.embedder)
+        ctx = F.ArticleContext([article.body[s:e] for s, e in paras], self.model.embedder,
+                               self.model.tfidf)
         return paras, self.model.techniques.proba(ctx.paragraph_matrix())
 
     def analyze(self, article: Article) -> Article:
         body = article.body
         paras = F.paragraphs(body)
-        ctx = F.ArticleContext([body[s:e] for s, e in paras], self.model.embedder)
+        ctx = F.ArticleContext([body[s:e] for s, e in paras], self.model.embedder,
+                               self.model.tfidf)
         scare = scare_quote_spans(article)
         profile = build_profile(article, scare)
         if not paras:

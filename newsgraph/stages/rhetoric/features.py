@@ -1,10 +1,12 @@
 """Features shared by training and inference: static embeddings, TF-IDF n-grams, lexicon
-cues and document-level repetition statistics (Repetition needs the whole article)."""
+cues, document-level repetition statistics (Repetition needs the whole article) and
+document style (genre)."""
 
 from __future__ import annotations
 
 import math
 import re
+import zlib
 from collections import Counter
 from collections.abc import Sequence
 
@@ -42,22 +44,45 @@ def ngrams(text: str) -> list[str]:
     return toks + [a + " " + b for a, b in zip(toks, toks[1:], strict=False)]
 
 
-class Tfidf:
-    """Sublinear TF-IDF over word 1-2-grams with a fixed vocabulary, l2-normalised."""
+def gram_keys(text: str) -> list[int]:
+    """CRC-32 of each word 1-2-gram: the hashing trick, so fitted weights hold no text."""
+    return [zlib.crc32(g.encode()) for g in ngrams(text)]
 
-    def __init__(self, vocab: Sequence[str], idf: np.ndarray) -> None:
-        self.vocab = list(vocab)
-        self.index = {g: i for i, g in enumerate(self.vocab)}
+
+class Tfidf:
+    """Sublinear TF-IDF over hashed word 1-2-grams with a fixed vocabulary, l2-normalised."""
+
+    def __init__(self, keys: Sequence[int] | np.ndarray, idf: np.ndarray) -> None:
+        self.keys = np.asarray(keys, dtype=np.int64)
+        self.index = {int(k): i for i, k in enumerate(self.keys)}
         self.idf = idf.astype(np.float32)
 
+    @classmethod
+    def fit(cls, texts: Sequence[str], min_df: int = 3) -> Tfidf:
+        """Vocabulary: the n-grams in >= ``min_df`` of ``texts``; smoothed idf."""
+        df: Counter[int] = Counter()
+        for text in texts:
+            df.update(set(gram_keys(text)))
+        keys = sorted(k for k, c in df.items() if c >= min_df)
+        n = len(texts)
+        idf = np.array([math.log((1 + n) / (1 + df[k])) + 1 for k in keys], dtype=np.float32)
+        return cls(keys, idf)
+
     def sparse(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        counts = Counter(g for g in ngrams(text) if g in self.index)
+        counts = Counter(i for i in map(self.index.get, gram_keys(text)) if i is not None)
         if not counts:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        idx = np.fromiter((self.index[g] for g in counts), dtype=np.int64, count=len(counts))
+        idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
         tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
         val = (1.0 + np.log(tf)) * self.idf[idx]
         return idx, val / float(np.linalg.norm(val))
+
+    def dense(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), len(self.keys)), dtype=np.float32)
+        for row, text in enumerate(texts):
+            idx, val = self.sparse(text)
+            out[row, idx] = val
+        return out
 
 
 def scare_quote_count(text: str) -> int:
@@ -106,12 +131,15 @@ class ArticleContext:
     """Per-article state: document statistics plus the paragraph-level feature matrix.
 
     A unit's technique features are [unit embedding, unit cues, article embedding, mean
-    cues of the article's paragraphs]: the same layout for paragraphs and sentences, so
-    one head scores both.
+    cues of the article's paragraphs, unit TF-IDF n-grams when ``tfidf`` is given]: the same
+    layout for paragraphs and sentences, so one head scores both.
     """
 
-    def __init__(self, paragraphs: Sequence[str], embedder: StaticEmbedder) -> None:
+    def __init__(self, paragraphs: Sequence[str], embedder: StaticEmbedder,
+                 tfidf: Tfidf | None = None) -> None:
         self.embedder = embedder
+        self.tfidf = tfidf
+        self.texts = list(paragraphs)
         self.total = len(paragraphs)
         self.words, self.bigrams = article_stats(paragraphs)
         self.emb = _stack([embedder.embed(t) for t in paragraphs], embedder.dim)
@@ -125,24 +153,53 @@ class ArticleContext:
         self.article_hand = (self.hand.mean(axis=0) if paragraphs
                              else np.zeros(HAND_SIZE, dtype=np.float32))
 
-    def _rows(self, emb: np.ndarray, hand: np.ndarray) -> np.ndarray:
+    def _rows(self, texts: Sequence[str], emb: np.ndarray, hand: np.ndarray) -> np.ndarray:
         n = emb.shape[0]
-        return np.hstack([emb, hand, np.tile(self.article_emb, (n, 1)),
-                          np.tile(self.article_hand, (n, 1))]).astype(np.float32)
+        blocks = [emb, hand, np.tile(self.article_emb, (n, 1)), np.tile(self.article_hand, (n, 1))]
+        if self.tfidf is not None:
+            blocks.append(self.tfidf.dense(texts))
+        return np.hstack(blocks).astype(np.float32)
 
     def paragraph_matrix(self) -> np.ndarray:
-        return self._rows(self.emb, self.hand)
+        return self._rows(self.texts, self.emb, self.hand)
 
     def sentence_matrix(self, sentences: Sequence[str], paragraph_index: int) -> np.ndarray:
         emb = _stack([self.embedder.embed(t) for t in sentences], self.embedder.dim)
         hand = np.array([hand_features(t, paragraph_index, self.total, self.words, self.bigrams)
                          for t in sentences], dtype=np.float32).reshape(len(sentences), -1)
-        return self._rows(emb, hand)
+        return self._rows(sentences, emb, hand)
 
     def article_vector(self) -> np.ndarray:
-        """Genre/frame features: article embedding, mean and max paragraph cues."""
+        """Genre/frame features: article embedding, mean and max paragraph cues, style."""
         top = self.hand.max(axis=0) if self.total else np.zeros(HAND_SIZE, dtype=np.float32)
-        return np.concatenate([self.article_emb, self.article_hand, top]).astype(np.float32)
+        return np.concatenate([self.article_emb, self.article_hand, top,
+                               style_features(self.texts)]).astype(np.float32)
+
+
+_REPORTING = re.compile(r"\b(?:said|says|told|according|announced|stated|added)\b", re.I)
+_PERSON12 = re.compile(r"\b(?:i|me|my|we|us|our|you|your)\b", re.I)
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+# "KINSHASA, Congo —" / "WASHINGTON (Reuters) -" opening a paragraph: wire-report style.
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .,]{1,40}(?:\(\w+\))?\s*[—–-]{1,2}\s")
+_SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
+
+
+def style_features(paragraphs: Sequence[str]) -> list[float]:
+    """Document style (reporting vs opinion), log(1 + x) of: per-100-token rates of
+    reporting verbs, digits, quote marks, first/second-person pronouns and weekdays;
+    questions and exclamations per sentence; paragraph count; a dateline opening one of
+    the first two paragraphs (the first may be the title)."""
+    text = " ".join(paragraphs)
+    per100 = max(len(tokens(text)), 1) / 100
+    sentences = max(len(_SENTENCE_END.findall(text)), 1)
+    raw = [len(_REPORTING.findall(text)) / per100,
+           sum(c.isdigit() for c in text) / per100,
+           sum(text.count(q) for q in "\"“”") / per100,
+           len(_PERSON12.findall(text)) / per100,
+           len(_WEEKDAY.findall(text)) / per100,
+           text.count("?") / sentences, text.count("!") / sentences, len(paragraphs),
+           float(any(_DATELINE.match(p) for p in paragraphs[:2]))]
+    return [math.log1p(v) for v in raw]
 
 
 def _stack(rows: list[np.ndarray], dim: int) -> np.ndarray:

@@ -1,7 +1,7 @@
 """The committed weights (``data/rhetoric_model.npz``) and the linear heads over them.
 
-Everything here is numpy: the static token table, standardisation statistics and the
-logistic-regression heads that ``training/`` fitted with scikit-learn.
+Everything here is numpy: the static token table, standardisation statistics, the technique
+head's hashed TF-IDF vocabulary and the logistic-regression heads ``training/`` fitted.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from ...errors import PipelineError
+from .features import Tfidf
 from .static import StaticEmbedder
 
 WEIGHTS = "data/rhetoric_model.npz"
@@ -58,9 +59,18 @@ class LinearHead:
 class RhetoricModel:
     embedder: StaticEmbedder
     techniques: LinearHead  # per paragraph / sentence
+    tfidf: Tfidf  # the technique head's n-gram block (its vocabulary is fitted with it)
     genre: LinearHead  # per article, softmax
     frames: LinearHead  # per article, multi-label
     info: str  # how the file was produced (training command, date)
+
+    @classmethod
+    def from_arrays(cls, embedder: StaticEmbedder, data: dict[str, np.ndarray]) -> RhetoricModel:
+        """The heads stored by ``training`` (``rhetoric_model.npz`` or a heads-only file)."""
+        return cls(embedder=embedder, techniques=LinearHead.load(data, "tech"),
+                   tfidf=Tfidf(data["tech_ngram_keys"], data["tech_idf"]),
+                   genre=LinearHead.load(data, "genre"), frames=LinearHead.load(data, "frames"),
+                   info=str(data["info"]))
 
 
 def static_arrays(embedder_vocab: list[str], vectors: np.ndarray,
@@ -80,6 +90,4 @@ def load(path: Path | None = None) -> RhetoricModel:
         data = {k: npz[k] for k in npz.files}
     embedder = StaticEmbedder([str(t) for t in data["vocab"]], data["vectors"],
                               data["token_weights"])
-    return RhetoricModel(embedder=embedder, techniques=LinearHead.load(data, "tech"),
-                         genre=LinearHead.load(data, "genre"),
-                         frames=LinearHead.load(data, "frames"), info=str(data["info"]))
+    return RhetoricModel.from_arrays(embedder, data)

@@ -25,7 +25,7 @@ def _tech_cv(x: np.ndarray, y: np.ndarray, fold: np.ndarray, folds: list[int]) -
     pred = np.zeros(y.shape, dtype=bool)
     for f in folds:
         train = [g for g in range(FOLDS) if g != f]
-        mean, scale, w, b, thr = _multilabel(x, y, fold, TECH_L2, train)
+        mean, scale, w, b, thr, _ = _multilabel(x, y, fold, TECH_L2, train)
         te = fold == f
         pred[te] = _sigmoid(((x[te] - mean) / scale) @ w + b) >= thr
     rows = np.isin(fold, folds)

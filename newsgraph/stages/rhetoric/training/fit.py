@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import scipy.sparse as sp
 
-from ..features import ArticleContext
+from ..features import ArticleContext, Tfidf
 from ..model import LinearHead
 from ..static import StaticEmbedder
 from .data import FOLDS, Doc
@@ -15,6 +16,10 @@ from .distill import model_dir, pca, sif_weights, token_vectors
 from .linear import fit_multilabel, fit_softmax, micro_f1, micro_thresholds, standardise
 
 TECH_L2 = 300.0
+# The technique head's TF-IDF n-gram block: n-grams in >= 3 training paragraphs, scaled by 30
+# against the standardised dense features (so its L2 is TECH_L2 / 30**2).
+TFIDF_MIN_DF = 3
+TFIDF_SCALE = 30.0
 GENRE_L2 = 100.0
 FRAMES_L2 = 30.0
 GENRES = ("opinion", "reporting", "satire")
@@ -32,6 +37,7 @@ class Features:
     labelled: np.ndarray  # per article: has genre/frames
     dfold: np.ndarray  # per article
     frame_names: tuple[str, ...]
+    texts: list[str]  # per paragraph (for the TF-IDF block, fitted per training part)
 
 
 def static_table(docs: list[Doc], dim: int, cache: Path | None = None
@@ -54,9 +60,10 @@ def static_table(docs: list[Doc], dim: int, cache: Path | None = None
 def build_features(docs: list[Doc], embedder: StaticEmbedder) -> Features:
     techniques = tuple(sorted({t for d in docs for ls in d.labels for t in ls}))
     frame_names = tuple(sorted({f for d in docs for f in d.frames}))
-    xs, ys, folds, dxs = [], [], [], []
+    xs, ys, folds, dxs, texts = [], [], [], [], []
     for d in docs:
         ctx = ArticleContext([d.text[s:e] for s, e in d.paragraphs], embedder)
+        texts += ctx.texts
         xs.append(ctx.paragraph_matrix())
         ys.append(np.array([[t in ls for t in techniques] for ls in d.labels], dtype=np.float32))
         folds.append(np.full(len(d.paragraphs), d.fold))
@@ -67,20 +74,49 @@ def build_features(docs: list[Doc], embedder: StaticEmbedder) -> Features:
         dx=np.vstack(dxs),
         genre=np.array([GENRES.index(d.genre) if d.genre else -1 for d in docs]),
         frames=np.array([[f in d.frames for f in frame_names] for d in docs], dtype=np.float32),
-        labelled=labelled, dfold=np.array([d.fold for d in docs]), frame_names=frame_names)
+        labelled=labelled, dfold=np.array([d.fold for d in docs]), frame_names=frame_names,
+        texts=texts)
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
     return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
 
 
-def _multilabel(x: np.ndarray, y: np.ndarray, fold: np.ndarray, l2: float,
-                folds: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray,
-                                           np.ndarray]:
-    """Fit on ``folds``; thresholds from inner out-of-fold predictions over the same folds."""
+def _grams(tfidf: Tfidf, texts: list[str]) -> sp.csr_matrix:
+    rows = [tfidf.sparse(t) for t in texts]
+    indptr = np.cumsum([0] + [len(idx) for idx, _ in rows])
+    return sp.csr_matrix((np.concatenate([v for _, v in rows]),
+                          np.concatenate([idx for idx, _ in rows]), indptr),
+                         shape=(len(texts), len(tfidf.keys)))
+
+
+def _design(x: np.ndarray, texts: list[str] | None, mean: np.ndarray, scale: np.ndarray,
+            tfidf: Tfidf | None) -> np.ndarray | sp.csr_matrix:
+    """Standardised features, plus the scaled TF-IDF block of ``texts`` when ``tfidf``."""
+    xs = (x - mean[:x.shape[1]]) / scale[:x.shape[1]]
+    if tfidf is None or texts is None:
+        return xs
+    return sp.hstack([sp.csr_matrix(xs), _grams(tfidf, texts) * TFIDF_SCALE]).tocsr()
+
+
+def _multilabel(x: np.ndarray, y: np.ndarray, fold: np.ndarray, l2: float, folds: list[int],
+                texts: list[str] | None = None
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray,
+                           Tfidf | None]:
+    """Fit on ``folds``; thresholds from inner out-of-fold predictions over the same folds.
+
+    With ``texts``, a TF-IDF block (vocabulary from the rows of ``folds``) joins the
+    standardised features; the returned mean/scale cover it (0 and 1 / TFIDF_SCALE).
+    """
     rows = np.isin(fold, folds)
     mean, scale = standardise(x[rows])
-    xs = (x - mean) / scale
+    tfidf = None
+    if texts is not None:
+        tfidf = Tfidf.fit([t for t, r in zip(texts, rows, strict=True) if r], TFIDF_MIN_DF)
+    xs = _design(x, texts, mean, scale, tfidf)
+    if tfidf is not None:
+        mean = np.concatenate([mean, np.zeros(len(tfidf.keys), np.float32)])
+        scale = np.concatenate([scale, np.full(len(tfidf.keys), 1 / TFIDF_SCALE, np.float32)])
     oof = np.zeros(y.shape, dtype=np.float32)
     for f in folds:
         tr, te = rows & (fold != f), fold == f
@@ -88,7 +124,7 @@ def _multilabel(x: np.ndarray, y: np.ndarray, fold: np.ndarray, l2: float,
         oof[te] = _sigmoid(xs[te] @ w + b)
     threshold = micro_thresholds(oof[rows], y[rows])
     w, b = fit_multilabel(xs[rows], y[rows], l2=l2)
-    return mean, scale, w, b, threshold
+    return mean, scale, w, b, threshold, tfidf
 
 
 def _genre(x: np.ndarray, y: np.ndarray, rows: np.ndarray
@@ -121,16 +157,19 @@ def cross_validate(feats: Features) -> dict[str, object]:
     per_fold = []
     for f in all_folds:
         train = [g for g in all_folds if g != f]
-        mean, scale, w, b, thr = _multilabel(feats.x, feats.y, feats.fold, TECH_L2, train)
+        mean, scale, w, b, thr, tfidf = _multilabel(feats.x, feats.y, feats.fold, TECH_L2,
+                                                    train, feats.texts)
         te = feats.fold == f
-        tech_pred[te] = _sigmoid(((feats.x[te] - mean) / scale) @ w + b) >= thr
+        x_te = _design(feats.x[te], [t for t, r in zip(feats.texts, te, strict=True) if r],
+                       mean, scale, tfidf)
+        tech_pred[te] = _sigmoid(x_te @ w + b) >= thr
         lab = feats.labelled
         rows = lab & (feats.dfold != f)
         gm, gs, gw, gb = _genre(feats.dx, feats.genre, rows)
         dte = lab & (feats.dfold == f)
         genre_pred[dte] = np.argmax(((feats.dx[dte] - gm) / gs) @ gw + gb, axis=1)
-        fm, fs, fw, fb, fthr = _multilabel(feats.dx[lab], feats.frames[lab],
-                                           feats.dfold[lab], FRAMES_L2, train)
+        fm, fs, fw, fb, fthr, _ = _multilabel(feats.dx[lab], feats.frames[lab],
+                                              feats.dfold[lab], FRAMES_L2, train)
         frame_pred[dte] = _sigmoid(((feats.dx[dte] - fm) / fs) @ fw + fb) >= fthr
         per_fold.append(round(micro_f1(tech_pred[te], feats.y[te]), 4))
     lab = feats.labelled
@@ -151,24 +190,28 @@ def cross_validate(feats: Features) -> dict[str, object]:
 @dataclass
 class Heads:
     techniques: LinearHead
+    tfidf: Tfidf
     genre: LinearHead
     frames: LinearHead
 
 
 def fit_all(feats: Features, exclude_fold: int | None) -> Heads:
     folds = [f for f in range(FOLDS) if f != exclude_fold]
-    mean, scale, w, b, thr = _multilabel(feats.x, feats.y, feats.fold, TECH_L2, folds)
+    mean, scale, w, b, thr, tfidf = _multilabel(feats.x, feats.y, feats.fold, TECH_L2, folds,
+                                                feats.texts)
+    assert tfidf is not None
     tech = LinearHead(feats.techniques, mean, scale, w, b, thr)
     lab = feats.labelled
     rows = lab & np.isin(feats.dfold, folds)
     gm, gs, gw, gb = _genre(feats.dx, feats.genre, rows)
     genre = LinearHead(GENRES, gm, gs, gw, gb, np.zeros(len(GENRES), np.float32), softmax=True)
-    fm, fs, fw, fb, fthr = _multilabel(feats.dx[lab], feats.frames[lab], feats.dfold[lab],
-                                       FRAMES_L2, folds)
+    fm, fs, fw, fb, fthr, _ = _multilabel(feats.dx[lab], feats.frames[lab], feats.dfold[lab],
+                                          FRAMES_L2, folds)
     frames = LinearHead(feats.frame_names, fm, fs, fw, fb, fthr)
-    return Heads(tech, genre, frames)
+    return Heads(tech, tfidf, genre, frames)
 
 
 def head_arrays(heads: Heads) -> dict[str, np.ndarray]:
-    return {**heads.techniques.arrays("tech"), **heads.genre.arrays("genre"),
+    return {**heads.techniques.arrays("tech"), "tech_ngram_keys": heads.tfidf.keys,
+            "tech_idf": heads.tfidf.idf, **heads.genre.arrays("genre"),
             **heads.frames.arrays("frames")}

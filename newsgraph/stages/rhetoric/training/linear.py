@@ -19,7 +19,7 @@ def standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def fit_multilabel(x: np.ndarray, y: np.ndarray, *, l2: float = 1.0,
                    balanced: bool = True, iters: int = 300) -> tuple[np.ndarray, np.ndarray]:
-    """x standardised [n, f]; y {0,1} [n, k] -> (weight [f, k], bias [k])."""
+    """x standardised [n, f], dense or scipy sparse; y {0,1} [n, k] -> (weight, bias)."""
     n, f = x.shape
     k = y.shape[1]
     pos = y.sum(axis=0).clip(1)
