@@ -29,12 +29,24 @@ def token_ranges(doc: Any, spans: Sequence[tuple[int, int]]) -> list[range]:
     if n == 0 or not spans:
         return [range(0) for _ in spans]
     arr = doc.to_array([IDX, LENGTH]).astype(numpy.int64)
-    starts, ends = arr[:, 0], arr[:, 0] + arr[:, 1]
-    at = numpy.array(spans, dtype=numpy.int64)
-    lo = numpy.maximum(numpy.searchsorted(starts, at[:, 0], side="right") - 1, 0)
-    lo += ends[lo] <= at[:, 0]  # the span starts in the whitespace after token ``lo``
-    hi = numpy.searchsorted(starts, at[:, 1], side="left")
-    return [range(a, b) for a, b in zip(lo.tolist(), hi.tolist(), strict=True)]
+    lo, hi = token_bounds((arr[:, 0], arr[:, 0] + arr[:, 1]),
+                          [start for start, _ in spans], [end for _, end in spans])
+    return [range(a, b) for a, b in zip(lo, hi, strict=True)]
+
+
+def token_bounds(tokens: tuple[Any, Any], starts: Sequence[int],
+                 ends: Sequence[int]) -> tuple[list[int], list[int]]:
+    """``token_ranges`` as two lists, the first token and the one after the last of each
+    span, for a caller that has the tokens' start and end offsets (``tokens``: two int64
+    arrays, not empty) and the spans' as two lists."""
+    import numpy
+
+    first, last = tokens
+    at_start = numpy.array(starts, dtype=numpy.int64)
+    lo = numpy.maximum(numpy.searchsorted(first, at_start, side="right") - 1, 0)
+    lo += last[lo] <= at_start  # the span starts in the whitespace after token ``lo``
+    hi = numpy.searchsorted(first, numpy.array(ends, dtype=numpy.int64), side="left")
+    return lo.tolist(), hi.tolist()
 
 
 def oriented(tok: Any) -> bool:

@@ -11,12 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from spacy.attrs import IDX
-
 from ...models import Actor, Mention
-from ..parsing import oriented, token_ranges
 from .lexicon import Deed
-from .tree import kids
+from .tree import Parse, has_kid, kids, oriented
 
 Token = Any  # spaCy Token; typed loosely so the package imports without spaCy
 
@@ -40,7 +37,7 @@ OBJECT_CONTROL = frozenset({
 class ActorIndex:
     """Token index -> actor id for the mentions of one document."""
 
-    def __init__(self, doc: Any, mentions: Sequence[Mention], actors: Sequence[Actor]) -> None:
+    def __init__(self, doc: Parse, mentions: Sequence[Mention], actors: Sequence[Actor]) -> None:
         self.by_token: dict[int, str] = {}
         self.kinds: dict[int, str] = {}
         places = {a.id for a in actors if a.type == "location"}
@@ -51,16 +48,23 @@ class ActorIndex:
         for a in actors:
             if a.type == "state" and a.country:
                 self.states.setdefault(a.country, []).append(a.id)
-        self.starts: list[int] = doc.to_array(IDX).tolist()  # character offset of each token
         self.places: dict[int, str] = {}  # token -> location actor ("was in Washington")
-        for m, tokens in zip(mentions, token_ranges(doc, [(m.start, m.end) for m in mentions]),
-                             strict=True):
-            for i in tokens:
-                if m.actor_id in places:
-                    self.places.setdefault(i, m.actor_id)
-                else:
-                    self.by_token.setdefault(i, m.actor_id)
-                    self.kinds.setdefault(i, m.kind)
+        by_token, kinds = self.by_token, self.kinds
+        first, after = doc.token_bounds([m.start for m in mentions], [m.end for m in mentions])
+        for m, lo, hi in zip(mentions, first, after, strict=True):
+            actor = m.actor_id
+            if actor in places:
+                for i in range(lo, hi):
+                    self.places.setdefault(i, actor)
+            elif hi == lo + 1:  # most mentions are one token
+                if lo not in by_token:
+                    by_token[lo] = actor
+                    kinds[lo] = m.kind
+            else:
+                for i in range(lo, hi):  # the first mention of a token names it
+                    if i not in by_token:
+                        by_token[i] = actor
+                        kinds[i] = m.kind
 
         # token window of the sentence being coded: a parse that runs across a sentence
         # boundary must not bring in actors from the neighbouring sentence
@@ -103,17 +107,23 @@ class ActorIndex:
     def own_states(self, sources: Iterable[str]) -> frozenset[str]:
         """The states the sources belong to: "Putin replaced his ambassador to the country":
         his ambassador is Russia's own, the target is the country."""
-        return frozenset(state for a in sources
-                         for state in self.states.get(self.countries.get(a) or "", ()))
+        found: set[str] = set()
+        for a in sources:
+            found.update(self.states.get(self.countries.get(a) or "", ()))
+        return frozenset(found)
 
     def at(self, tok: Token) -> str | None:
-        if not self.window[0] <= tok.i < self.window[1]:
-            return None
-        return self.by_token.get(tok.i)
+        i = tok.i
+        lo, hi = self.window
+        return self.by_token.get(i) if lo <= i < hi else None
 
 
 def _children(tok: Token, deps: tuple[str, ...] | frozenset[str]) -> list[Token]:
-    return [c for c in kids(tok) if c.dep_ in deps]
+    found = []  # a loop, not a comprehension: this runs for every phrase, many times
+    for c in kids(tok):
+        if c.dep_ in deps:
+            found.append(c)
+    return found
 
 
 def antecedent(tok: Token) -> Token:
@@ -131,29 +141,33 @@ def antecedent(tok: Token) -> Token:
 
 def phrase_actors(index: ActorIndex, tok: Token, *, depth: int = 0) -> list[str]:
     """Actors named by the noun phrase headed by ``tok`` (with its coordinated parts)."""
-    tok = antecedent(tok)
+    if tok.lower_ in RELATIVE:
+        tok = antecedent(tok)
     found: list[str] = []
+    children = kids(tok)
     own = index.at(tok)
     if own and not oriented(tok):
         found.append(own)
-        found += _coordinated(index, tok, own)
+        found += _coordinated(index, children, own)
     elif depth < 2:
-        for child in kids(tok):
+        for child in children:
             if child.dep_ in NP_INNER and index.at(child) and not oriented(child):
                 found.append(index.by_token[child.i])
                 break
         else:
-            for child in _children(tok, ("prep",)):
+            for child in children:
                 # "a group of protesters", "volunteers from the Red Crescent"
-                if child.lower_ in ("of", "from"):
+                if child.dep_ == "prep" and child.lower_ in ("of", "from"):
                     for pobj in _children(child, ("pobj",)):
                         found.extend(phrase_actors(index, pobj, depth=depth + 1))
             if not found:
-                for child in _children(tok, ("appos",)):
-                    found.extend(phrase_actors(index, child, depth=depth + 1))
-    for conj in _children(tok, ("conj",)):
-        found.extend(a for a in phrase_actors(index, conj, depth=depth) if a not in found)
-    return _unique(found)
+                for child in children:
+                    if child.dep_ == "appos":
+                        found.extend(phrase_actors(index, child, depth=depth + 1))
+    for conj in children:
+        if conj.dep_ == "conj":
+            found.extend(a for a in phrase_actors(index, conj, depth=depth) if a not in found)
+    return found if len(found) < 2 else _unique(found)
 
 
 def object_actors(index: ActorIndex, tok: Token, preps: frozenset[str],
@@ -167,25 +181,31 @@ def object_actors(index: ActorIndex, tok: Token, preps: frozenset[str],
     """
     tok = antecedent(tok)
     direct = phrase_actors(index, tok)
-    if index.at(tok) and not set(direct) <= exclude:
+    if index.at(tok) and not exclude.issuperset(direct):
         return direct
-    for prep in _children(tok, ("prep",)):
+    phrases = _children(tok, ("prep",))
+    for prep in phrases:
         # a "by" phrase names the doer of the object's act: "condemned the invasion of Iraq
         # by the United States" -> the United States, "the decision by Britain" -> Britain
         if prep.lower_ == "by":
             got = [a for p in _children(prep, ("pobj",)) for a in phrase_actors(index, p)]
-            if got and not set(got) <= exclude:
+            if got and not exclude.issuperset(got):
                 return got
-    ordered = [p for p in _children(tok, ("prep",)) if p.lower_ in preps] + (
-        [] if direct and not set(direct) <= exclude else
-        [p for p in _children(tok, ("prep",)) if p.lower_ in OBJECT_PREPS - preps])
+    ordered = []  # its target prepositions first, then the other phrases that may name one
+    for p in phrases:
+        if p.lower_ in preps:
+            ordered.append(p)
+    if not direct or exclude.issuperset(direct):
+        for p in phrases:
+            if p.lower_ in OBJECT_PREPS and p.lower_ not in preps:
+                ordered.append(p)
     for prep in ordered:
         for pobj in _children(prep, ("pobj",)):
             got = phrase_actors(index, pobj) if depth else \
                 object_actors(index, pobj, preps, depth + 1, exclude)
-            if got and not set(got) <= exclude:
+            if got and not exclude.issuperset(got):
                 return got
-    if direct and not set(direct) <= exclude:
+    if direct and not exclude.issuperset(direct):
         return direct
     direct = []
     for acl in _children(tok, ("acl",)):  # "the proposal put forward by France"
@@ -198,12 +218,16 @@ def object_actors(index: ActorIndex, tok: Token, preps: frozenset[str],
     return direct
 
 
-def _coordinated(index: ActorIndex, tok: Token, own: str) -> list[str]:
-    """ "Armenian and Azerbaijani forces": the other modifier's actor takes part too."""
+def _coordinated(index: ActorIndex, children: tuple[Token, ...], own: str) -> list[str]:
+    """ "Armenian and Azerbaijani forces": the other modifier's actor takes part too
+    (``children``: those of the phrase's head)."""
     out: list[str] = []
-    for child in kids(tok):
-        if child.dep_ in ("amod", "compound") and child.conjuncts:
-            for part in (child, *child.conjuncts):
+    for child in children:
+        if child.dep_ not in ("amod", "compound"):
+            continue
+        conjuncts = child.conjuncts
+        if conjuncts:
+            for part in (child, *conjuncts):
                 actor = index.at(part)
                 if actor and actor != own and actor not in out:
                     out.append(actor)
@@ -218,27 +242,31 @@ def subject_of(tok: Token, depth: int = 0, *, raised: bool = False) -> tuple[Tok
     "Minsk shut down X and got Y" (shared subject), "by refusing" (subject of the verb the
     phrase attaches to), "accused Israel of bombing" (the accused).
     """
-    subj = _children(tok, SUBJECTS)
-    if subj and not (tok.dep_ == "advcl" and _children(tok, ("aux",)) and any(
-            c.lower_ == "to" for c in _children(tok, ("aux",))) and any(
-            c.lower_ in ("before", "after", "than") for c in _children(tok, ("mark",)))):
-        return subj[0], False
-    agent = _children(tok, ("agent",))
-    if agent:
-        pobj = _children(agent[0], ("pobj",))
+    subj = agent = passive = None  # the first of each among the children
+    for child in kids(tok):
+        dep = child.dep_
+        if dep in SUBJECTS:
+            subj = subj or child
+        elif dep == "agent":
+            agent = agent or child
+        elif dep in PASSIVE_SUBJECTS:
+            passive = passive or child
+    if subj is not None and not (tok.dep_ == "advcl" and has_kid(tok, "aux", ("to",)) and
+                                 has_kid(tok, "mark", ("before", "after", "than"))):
+        return subj, False
+    if agent is not None:
+        pobj = _children(agent, ("pobj",))
         if pobj:
             return pobj[0], False
-    passive = _children(tok, PASSIVE_SUBJECTS)
-    if passive:
-        return (passive[0], False) if raised else (None, True)
-    if tok.head.i == tok.i:
+    if passive is not None:
+        return (passive, False) if raised else (None, True)
+    head = tok.head
+    if head.i == tok.i:
         return _left_neighbour(tok), False
     if depth > 4:
         return None, False
     dep = tok.dep_
-    head = tok.head
-    infinitival = dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                         for c in kids(tok))
+    infinitival = dep == "advcl" and has_kid(tok, "aux", ("to",))
     if dep == "xcomp" or (infinitival and head.lemma_ in OBJECT_CONTROL):
         obj = _children(head, ("dobj",))
         if obj and head.lemma_ in OBJECT_CONTROL:

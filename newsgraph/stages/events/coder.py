@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy
-
 from ...models import Article, Event, Evidence
-from ..parsing import oriented
 from .arguments import (
     OBJECTS,
     PASSIVE_SUBJECTS,
@@ -21,7 +18,7 @@ from .lexicon import Lexicon, Trigger
 from .merge import SYMMETRIC, merge_events
 from .readings import adjust, by_status
 from .status import read_status
-from .tree import Parse, kids
+from .tree import Parse, kids, oriented
 from .triggers import find_triggers
 
 Token = Any
@@ -44,7 +41,11 @@ MAX_PAIRS = 4
 
 
 def _children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in kids(tok) if c.dep_ in deps]
+    found = []  # a loop, not a comprehension: this runs for every trigger, many times
+    for c in kids(tok):
+        if c.dep_ in deps:
+            found.append(c)
+    return found
 
 
 def _prep_targets(index: ActorIndex, tok: Token, preps: frozenset[str]) -> list[str]:
@@ -264,42 +265,54 @@ def _pairs(sources: list[str], targets: list[str],
            symmetric: bool) -> list[tuple[str | None, str | None]]:
     """Source x target pairs. Co-subjects of a symmetric act ("A and B agreed") are each
     other's counterpart; of a directed one ("both A and B proposed …") they are two sources."""
-    targets = [t for t in targets if t not in sources] or (
-        sources[1:2] if len(sources) > 1 and symmetric else [])
+    others = []  # loops, not comprehensions: this runs for every trigger
+    for t in targets:
+        if t not in sources:
+            others.append(t)
+    targets = others or (sources[1:2] if len(sources) > 1 and symmetric else [])
     if targets and len(sources) > 1 and targets[0] == sources[1]:
         sources = sources[:1]  # reciprocal "A and B agreed": one event A -> B
     srcs: list[str | None] = list(sources) or [None]
     tgts: list[str | None] = list(targets) or [None]
-    pairs = [(s, t) for s in srcs for t in tgts if s != t or s is None]
+    pairs: list[tuple[str | None, str | None]] = []
+    for s in srcs:
+        for other in tgts:
+            if s != other or s is None:
+                pairs.append((s, other))
     return pairs[:MAX_PAIRS]
 
 
 def code_article(article: Article, lex: Lexicon) -> tuple[Event, ...]:
     if article.doc is None or not article.body:
         return ()
-    return _code(article, Parse(article.doc), lex)
+    doc = Parse(article.doc)
+    try:
+        return _code(article, doc, lex)
+    finally:
+        doc.release()
 
 
 def _code(article: Article, doc: Parse, lex: Lexicon) -> tuple[Event, ...]:
-    index = ActorIndex(doc.spacy, article.mentions, article.actors)
+    index = ActorIndex(doc, article.mentions, article.actors)
     index.use_deeds(lex.deeds, article.published)
-    sentences = Sentences(article)
+    sentences = Sentences(article, doc)
     # a trigger can only find actors in its own sentence: sentences without any are skipped
-    allowed = numpy.zeros(len(doc), dtype=bool)
-    for sent in {sentences.index(index.starts[i]) for i in index.by_token}:
-        lo, hi = sentences.window(sent, doc)
-        allowed[lo:hi] = True
+    allowed = bytearray(len(doc))  # 1: a position in such a sentence
+    for sent in {sentences.of_token[i] for i in index.by_token}:
+        lo, hi = sentences.windows[sent]
+        allowed[lo:hi] = b"\x01" * (hi - lo)
     hits = find_triggers(doc, lex, allowed)
     if not hits:
         return ()
     actors = {a.id: a for a in article.actors}
     dates = DateFinder(article, doc, hits, sentences)
     events: list[Event] = []
+    evidences: dict[int, Evidence] = {}
     for hit in hits:
         tok = hit.token
-        sent = sentences.index(tok.idx)
+        sent = sentences.of_token[tok.i]
         start, end = sentences.spans[sent]
-        index.window = sentences.window(sent, doc)
+        index.window = sentences.windows[sent]
         if tok.pos_ in ("VERB", "AUX"):
             sources, targets = _verb_dyad(tok, hit.row, index, lex)
             reading_row = adjust(tok, hit.row, sources, actors, lex)
@@ -310,11 +323,11 @@ def _code(article: Article, doc: Parse, lex: Lexicon) -> tuple[Event, ...]:
         if reading_row is None:
             continue
         row = reading_row
-        location = place_of(tok, lex)
         if row.mode == "visit" and sources and not targets:
             targets = _host(tok, sources, index, actors)
         if tok.lemma_ == "be" and not targets:
             continue  # "was in Washington" is a visit only when a foreign state hosts it
+        location = place_of(tok, lex) if sources or targets or row.type == "PROTEST" else None
         if not sources and not targets and not (row.type == "PROTEST" and location):
             continue  # a street protest with a place is an event even when its crowd is no actor
         if row.type in VERBAL and not sources:
@@ -334,7 +347,10 @@ def _code(article: Article, doc: Parse, lex: Lexicon) -> tuple[Event, ...]:
         known = index.deed(tok) if date_source != "sentence" else None
         if known is not None and known[0] in sources:
             date, date_source = known[2], "known_deed"  # the deed's own date, not the context's
-        evidence = Evidence(start=start, end=end, text=article.body[start:end])
+        evidence = evidences.get(sent)
+        if evidence is None:  # one per sentence: its events share it
+            text = article.body[start:end]
+            evidence = evidences[sent] = Evidence(start=start, end=end, text=text)
         for source, target in pairs:
             both = source is not None and target is not None
             events.append(Event(

@@ -49,7 +49,7 @@ class Lexicon:
     triggers: dict[tuple[str, str], tuple[Trigger, ...]]
     cues: dict[str, frozenset[str]]
     scales: dict[str, Any]
-    # PLOVER type -> extra prepositions whose object is the target ("withdrew from Syria")
+    # PLOVER type -> the target prepositions with the type's extra ones ("withdrew from Syria")
     type_preps: dict[str, frozenset[str]]
     # word -> value tables of cues.json ("crowd_protest_verbs": verb -> PROTEST mode)
     maps: dict[str, dict[str, str]]
@@ -60,7 +60,7 @@ class Lexicon:
         return self.cues[name]
 
     def target_preps(self, event_type: str) -> frozenset[str]:
-        return self.cues["target_prepositions"] | self.type_preps.get(event_type, frozenset())
+        return self.type_preps.get(event_type, self.cues["target_prepositions"])
 
 
 def _text(name: str) -> str:
@@ -115,7 +115,8 @@ def load() -> Lexicon:
     raw_cues = json.loads(_text("cues.json"))
     cues = {k: frozenset(v) for k, v in raw_cues.items()
             if not k.startswith("_") and isinstance(v, list)}
-    type_preps = {k: frozenset(v) for k, v in raw_cues["extra_target_prepositions"].items()}
+    type_preps = {k: cues["target_prepositions"] | frozenset(v)  # joined once, not per trigger
+                  for k, v in raw_cues["extra_target_prepositions"].items()}
     maps = {k: v for k, v in raw_cues.items() if isinstance(v, dict)
             and all(isinstance(x, str) for x in v.values())}
     scales = json.loads(_text("scales.json"))

@@ -19,7 +19,7 @@ SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})
 def _key(event: Event) -> tuple[object, ...]:
     pair: object = (event.source_actor, event.target_actor)
     if event.type in SYMMETRIC:
-        pair = frozenset(x for x in (event.source_actor, event.target_actor))
+        pair = frozenset((event.source_actor, event.target_actor))
     return (event.type, pair, event.status, event.claimed_by)
 
 
@@ -67,14 +67,24 @@ def merge_events(events: list[Event]) -> tuple[Event, ...]:
         else:
             slots.append(len(merged))
             merged.append(event)
-    # a mention with one side unknown joins a full one of the same happening
+    # a mention with one side unknown joins a full one of the same happening: the first
+    # compatible one in ``out`` among those sharing its (type, status, claimer) and known side
     out: list[Event] = []
+    fulls: dict[tuple[object, ...], list[int]] = {}  # (type, status, claimer, side) -> in ``out``
     for event in merged:
         full = None
         if event.source_actor is None or event.target_actor is None:
-            full = next((i for i, e in enumerate(out)
-                         if _partial(e, event) and _compatible(e, event)), None)
+            side = ("source", event.source_actor) if event.target_actor is None else (
+                "target", event.target_actor)
+            for i in fulls.get((event.type, event.status, event.claimed_by, side), ()):
+                if _compatible(out[i], event):
+                    full = i
+                    break
         if full is None:
+            if event.source_actor is not None and event.target_actor is not None:
+                head = (event.type, event.status, event.claimed_by)
+                fulls.setdefault((*head, ("source", event.source_actor)), []).append(len(out))
+                fulls.setdefault((*head, ("target", event.target_actor)), []).append(len(out))
             out.append(event)
         else:
             out[full] = _combine(out[full], event)

@@ -34,7 +34,11 @@ def _with(row: Trigger, **changes: Any) -> Trigger:
 
 
 def _types(sources: list[str], actors: dict[str, Actor]) -> set[str]:
-    return {actors[a].type for a in sources if a in actors}
+    types = set()  # a loop: most triggers have one source or none
+    for a in sources:
+        if a in actors:
+            types.add(actors[a].type)
+    return types
 
 
 def adjust(tok: Token, row: Trigger, sources: list[str], actors: dict[str, Actor],

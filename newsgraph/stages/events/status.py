@@ -17,7 +17,7 @@ from typing import Any
 
 from .arguments import OBJECT_CONTROL
 from .lexicon import Lexicon
-from .tree import kids
+from .tree import has_kid, kids
 
 Token = Any
 
@@ -31,6 +31,9 @@ ADJUNCT_PREPS = frozenset({"at", "during", "after", "before", "since", "in", "on
                            "amid", "ahead", "despite", "until", "over", "throughout", "like",
                            "with", "without", "from", "as", "because"})
 ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "allege"})
+# the dependencies ``_own_cues`` reads a cue from
+CUE_DEPS = frozenset({"neg", "det", "advcl", "aux", "auxpass", "mark", "advmod", "amod",
+                      "compound", "prep"})
 RANK = {"asserted": 0, "planned": 1, "hypothetical": 2, "negated": 3}
 
 
@@ -48,16 +51,19 @@ class Reading:
 
 
 def _own_cues(tok: Token, lex: Lexicon, reading: Reading, *, is_trigger: bool) -> None:
+    cue = lex.cues
     for child in kids(tok):
-        dep, low = child.dep_, child.lower_
+        dep = child.dep_
+        if dep not in CUE_DEPS:
+            continue  # most children (subjects, objects, punctuation) carry no cue
+        low = child.lower_
         if dep == "neg" or (is_trigger and dep == "det" and low == "no" and tok.pos_ == "NOUN"):
             reading.add("negated")
-        elif dep == "advcl" and tok.pos_ in ("VERB", "AUX") and any(
-                c.dep_ == "mark" and c.lower_ in lex.cue("conditional_marks")
-                for c in kids(child)):
+        elif dep == "advcl" and tok.pos_ in ("VERB", "AUX") and has_kid(
+                child, "mark", cue["conditional_marks"]):
             reading.add("hypothetical")  # the main clause of "if ..., Russia will cut ..."
         elif dep in ("aux", "auxpass"):
-            if low in lex.cue("hypothetical_modals"):
+            if low in cue["hypothetical_modals"]:
                 # "would" inside a past report ("insisted that Russia would grant") is a
                 # future seen from the past: planned, not hypothetical.
                 if low == "would" and reading.reported_past is False and reading.claimer is None \
@@ -65,18 +71,18 @@ def _own_cues(tok: Token, lex: Lexicon, reading: Reading, *, is_trigger: bool) -
                     reading.add("planned")
                 else:
                     reading.add("hypothetical")
-            elif low in lex.cue("planned_modals"):
+            elif low in cue["planned_modals"]:
                 reading.add("planned")
-        elif (dep == "mark" and low in lex.cue("conditional_marks")) or (
-                dep == "advmod" and low in lex.cue("hypothetical_adverbs")):
+        elif (dep == "mark" and low in cue["conditional_marks"]) or (
+                dep == "advmod" and low in cue["hypothetical_adverbs"]):
             reading.add("hypothetical")
         elif dep in ("amod", "compound") and tok.pos_ == "NOUN":
-            if low in lex.cue("planned_adjectives"):
+            if low in cue["planned_adjectives"]:
                 reading.add("planned")
-            elif low in lex.cue("hypothetical_adjectives"):
+            elif low in cue["hypothetical_adjectives"]:
                 reading.add("hypothetical")
         elif dep == "prep" and low in ("in", "under") and tok.pos_ in ("VERB", "AUX") and any(
-                g.dep_ == "pobj" and g.lemma_.lower() in lex.cue("conditional_nouns")
+                g.dep_ == "pobj" and g.lemma_.lower() in cue["conditional_nouns"]
                 and any(x.dep_ in ("acl", "relcl") for x in kids(g)) for g in kids(child)):
             reading.add("hypothetical")  # "In the event that Russia refuses, it will ..."
         elif dep == "prep" and low == "according":
@@ -84,10 +90,6 @@ def _own_cues(tok: Token, lex: Lexicon, reading: Reading, *, is_trigger: bool) -
                 for pobj in kids(to):
                     if pobj.dep_ == "pobj" and reading.claimer is None:
                         reading.claimer = pobj
-
-
-def _has(tok: Token, *deps: str) -> bool:
-    return any(c.dep_ in deps for c in kids(tok))
 
 
 def _in_past_report(tok: Token, lex: Lexicon) -> bool:
@@ -107,12 +109,15 @@ def read_status(trigger: Token, lex: Lexicon,
     """Walk from the trigger up its governing clauses (within the sentence's token
     ``window``), collecting status cues. ``purpose=False``: an infinitive of purpose states
     what the act is ("occupied the rectorate to protest the fees"), not a mere aim."""
+    cue = lex.cues
+    claim_verbs, belief_verbs = cue["claim_verbs"], cue["belief_verbs"]
     reading = Reading()
     cur = trigger
     _own_cues(cur, lex, reading, is_trigger=True)
     i = trigger.i
-    if i >= 3 and trigger.doc[i - 3].lower_ in ("in", "so") and \
-            trigger.doc[i - 2].lower_ in ("order", "as") and trigger.doc[i - 1].lower_ == "to":
+    doc = trigger.doc
+    if i >= 3 and doc.lower(i - 3) in ("in", "so") and doc.lower(i - 2) in ("order", "as") \
+            and doc.lower(i - 1) == "to":
         reading.add("hypothetical")  # purpose: "in order to cut a deal"
     for _ in range(8):
         head = cur.head
@@ -120,12 +125,12 @@ def read_status(trigger: Token, lex: Lexicon,
         if head.i == cur.i or dep not in CARRY:
             break
         if dep == "pobj" and cur.pos_ in ("NOUN", "PROPN") and head.lower_ in ADJUNCT_PREPS \
-                and head.head.lemma_.lower() not in lex.cue("participation_verbs"):
+                and head.head.lemma_.lower() not in cue["participation_verbs"]:
             break  # "At a meeting ..., X failed to ..." — the meeting still happened
             # (but "proposed that Minsk participate in exercises": the exercises are the
             # proposal's content and take its status)
         if dep in ("relcl", "acl") and head.pos_ == "NOUN" and \
-                head.lemma_.lower() in lex.cue("hypothetical_nouns"):
+                head.lemma_.lower() in cue["hypothetical_nouns"]:
             reading.add("hypothetical")  # "in the event that ...", "the possibility that ..."
             break
         if dep == "relcl":
@@ -134,32 +139,31 @@ def read_status(trigger: Token, lex: Lexicon,
             break  # the parse ran across a sentence boundary
         lemma = head.lemma_.lower()
         reported = dep == "ccomp" or (dep in ("advcl", "xcomp") and head.pos_ == "VERB"
-                                      and lemma in lex.cue("claim_verbs"))
-        if reported and (lemma in lex.cue("claim_verbs") or lemma in lex.cue("belief_verbs")):
+                                      and lemma in claim_verbs)
+        if reported and (lemma in claim_verbs or lemma in belief_verbs):
             reading.claim_verb = head
             reading.claimer = _reporter(head)
-            if lemma in lex.cue("belief_verbs") and lemma not in lex.cue("claim_verbs"):
+            if lemma in belief_verbs and lemma not in claim_verbs:
                 reading.add("hypothetical")  # "there are those who suspect that ..."
             if lemma == "deny":
                 reading.add("negated")  # "Belarus denied that it had closed the border"
             break  # the report's own negation or modality does not reach its content
-        infinitival = dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                             for c in kids(cur))
-        if purpose and infinitival and not any(c.dep_ == "mark" for c in kids(cur)) \
-                and lemma not in OBJECT_CONTROL:
+        infinitival = dep == "advcl" and has_kid(cur, "aux", ("to",))
+        if purpose and infinitival and not has_kid(cur, "mark") and lemma not in OBJECT_CONTROL:
             # a purpose: "flew to Minsk to meet him", "(in order) to cut a deal with Moscow"
             reading.add("hypothetical")
         if dep in ("xcomp", "ccomp", "dobj") or infinitival or (dep == "acl"
                                                               and head.pos_ == "NOUN"):
-            if lemma in lex.cue("negating_governors"):
+            if lemma in cue["negating_governors"]:
                 reading.add("negated")
                 reading.governor = reading.governor or head
-            elif lemma in lex.cue("hypothetical_governors"):
+            elif lemma in cue["hypothetical_governors"]:
                 reading.add("hypothetical")
-            elif lemma in lex.cue("planned_governors") or (
-                    lemma == "be" and dep == "xcomp" and not _has(head, "attr", "acomp")):
+            elif lemma in cue["planned_governors"] or (
+                    lemma == "be" and dep == "xcomp" and not (has_kid(head, "attr") or
+                                                              has_kid(head, "acomp"))):
                 reading.add("planned")  # "plans to visit", "is to visit"
-        if dep == "acl" and head.pos_ == "NOUN" and lemma in lex.cue("hypothetical_nouns"):
+        if dep == "acl" and head.pos_ == "NOUN" and lemma in cue["hypothetical_nouns"]:
             reading.add("hypothetical")
             break  # "the possibility that ...": the outer clause is about the possibility
         if dep == "pcomp" and head.lower_ in ("of", "for") and \
@@ -170,16 +174,16 @@ def read_status(trigger: Token, lex: Lexicon,
         if dep == "pcomp" and head.lower_ == "without":
             reading.add("negated")  # "without Belarus supporting a plan"
         if dep == "prep" and head.pos_ == "VERB" and \
-                lemma in lex.cue("hypothetical_governors"):
+                lemma in cue["hypothetical_governors"]:
             reading.add("hypothetical")  # "called for sanctions", "asked for help"
         if dep in ("pcomp", "pobj") and head.dep_ == "prep":
             gov = head.head
-            if gov.pos_ == "NOUN" and gov.lemma_.lower() in lex.cue("hypothetical_nouns"):
+            if gov.pos_ == "NOUN" and gov.lemma_.lower() in cue["hypothetical_nouns"]:
                 reading.add("hypothetical")  # "the possibility of Washington using ..."
                 break
         if dep == "advcl":
             marks = {c.lower_ for c in kids(cur) if c.dep_ == "mark"}
-            if marks & lex.cue("conditional_marks"):
+            if marks & cue["conditional_marks"]:
                 reading.add("hypothetical")
             if marks & {"because", "as", "since", "after", "before", "when", "while",
                         "although", "though", "until", "once"}:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy
-from spacy.attrs import LEMMA, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.symbols import AUX as AUX_ID
 from spacy.symbols import NOUN as NOUN_ID
@@ -25,6 +24,14 @@ Token = Any
 
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "obj"})
 PREDICATES = frozenset({"oprd", "acomp", "ccomp", "xcomp"})  # "found the company guilty"
+PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dobj"})  # how a row's particle attaches
+# the same and a few more as label ids, for the walks on the parse's columns
+_OBJECT_IDS = frozenset(get_string_id(d) for d in OBJECT_DEPS | PREDICATES)
+_POBJ = frozenset({get_string_id("pobj")})
+_CLAUSAL = frozenset({get_string_id("ccomp"), get_string_id("xcomp")})
+_NAMING = frozenset({get_string_id("compound"), get_string_id("appos")})
+_NSUBJ = get_string_id("nsubj")
+_PREP = get_string_id("prep")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,15 +50,17 @@ def _row_for(tok: Token, pos: str, lex: Lexicon) -> Trigger | None:
     for row in rows:
         particle = None
         if row.particle:
-            particle = next((c for c in kids(tok) if c.dep_ in ("prt", "prep", "advmod", "dobj")
-                             and c.lower_ == row.particle), None)
-            if particle is None:
+            for c in kids(tok):
+                if c.dep_ in PARTICLE_DEPS and c.lower_ == row.particle:
+                    particle = c
+                    break
+            else:
                 continue
         if row.objects:
             key = -1 if particle is None else particle.i
             if key not in objects:
                 objects[key] = _object_lemmas(tok, particle)
-            if not objects[key] & row.objects:
+            if objects[key].isdisjoint(row.objects):
                 continue
         if row.lemma == "be" and not (particle is not None and any(
                 c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in kids(particle))):
@@ -62,28 +71,41 @@ def _row_for(tok: Token, pos: str, lex: Lexicon) -> Trigger | None:
 
 def _object_lemmas(tok: Token, particle: Token | None = None) -> set[str]:
     """Lemmas of the trigger's objects; with a particle row ("agree to [demand]") the
-    particle's own object; "found the firm guilty": the predicate complement too."""
+    particle's own object; "found the firm guilty": the predicate complement too. Read on
+    the parse's columns: the words below the objects need no nodes."""
+    doc = tok.doc
+    deps, lemma, kids_of = doc.deps, doc.lemma, doc.child_positions
     lemmas: set[str] = set()
-    holders = [tok] if particle is None or particle.dep_ != "prep" else [particle]
-    for holder in holders:
-        for c in kids(holder):
-            if c.dep_ in OBJECT_DEPS or c.dep_ in PREDICATES or (holder is particle
-                                                                  and c.dep_ == "pobj"):
-                lemmas.add(c.lemma_.lower())
-                lemmas.add(c.lower_)
-                lemmas.update(x.lemma_.lower() for x in c.conjuncts)
-                # "fired tear gas": the object's compound modifiers name it too; "handed
-                # the drug lord over": an apposition; "allowed inspectors to enter": the
-                # complement's subject
-                lemmas.update(x.lemma_.lower() for x in kids(c)
-                              if x.dep_ in ("compound", "appos") or (
-                                  c.dep_ in ("ccomp", "xcomp") and x.dep_ == "nsubj"))
-                lemmas.update(g.lemma_.lower() for x in kids(c) if x.dep_ == "prep"
-                              and x.lower_ == "of" for g in kids(x))  # "a state of emergency"
+    holder = tok if particle is None or particle.dep_ != "prep" else particle
+    wanted = _OBJECT_IDS | (_POBJ if holder is particle else frozenset())
+    for c in kids_of(holder.i):
+        if deps[c] not in wanted:
+            continue
+        lemmas.add(lemma(c).lower())
+        lemmas.add(doc.lower(c))
+        for x in doc.conjuncts(c):
+            lemmas.add(lemma(x).lower())
+        clausal = deps[c] in _CLAUSAL
+        for x in kids_of(c):
+            # "fired tear gas": the object's compound modifiers name it too; "handed the drug
+            # lord over": an apposition; "allowed inspectors to enter": the complement's subject
+            if deps[x] in _NAMING or (clausal and deps[x] == _NSUBJ):
+                lemmas.add(lemma(x).lower())
+        for x in kids_of(c):
+            if deps[x] == _PREP and doc.lower(x) == "of":  # "a state of emergency"
+                lemmas.update(lemma(g).lower() for g in kids_of(x))
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN":  # "sanctions imposed by"
         lemmas.add(tok.head.lemma_.lower())
         lemmas.add(tok.head.lower_)
     return lemmas
+
+
+def _muted(tok: Token, mute: frozenset[str]) -> bool:
+    """ "declined to comment" is no refusal between actors."""
+    for c in kids(tok):  # noqa: SIM110 - a loop: any() would make a generator per call
+        if c.dep_ == "xcomp" and c.lemma_.lower() in mute:
+            return True
+    return False
 
 
 def _blocked(tok: Token, blocked: frozenset[str], words: frozenset[str]) -> bool:
@@ -97,8 +119,8 @@ def _blocked(tok: Token, blocked: frozenset[str], words: frozenset[str]) -> bool
     if tok.lower_ not in words:
         return False
     doc = tok.doc
-    before = doc[tok.i - 1].lower_ + " " + tok.lower_ if tok.i > 0 else ""
-    after = tok.lower_ + " " + doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+    before = doc.lower(tok.i - 1) + " " + tok.lower_ if tok.i > 0 else ""
+    after = tok.lower_ + " " + doc.lower(tok.i + 1) if tok.i + 1 < len(doc) else ""
     return before in blocked or after in blocked
 
 
@@ -137,35 +159,35 @@ def _index(lex: Lexicon) -> _Index:
 def candidates(doc: Parse, lex: Lexicon, allowed: Any = None) -> list[int]:
     """Positions of VERB/NOUN/AUX tokens whose lemma or lower-case form is a trigger word,
     tested on the parse's hash arrays without making a token: outside the ``allowed``
-    positions (a boolean array) only protest words; a word that is a trigger only with a
+    positions (one flag per position) only protest words; a word that is a trigger only with a
     particle ("be in", "step down") only when a particle word depends on it."""
     if len(doc) == 0:
         return []
     index = _index(lex)
     ids, particled = index.ids, index.particled
-    arr = doc.spacy.to_array([POS, LEMMA, LOWER])
-    pos = arr[:, 0]
-    where = numpy.flatnonzero((pos == VERB_ID) | (pos == NOUN_ID) | (pos == AUX_ID))
-    lowers: list[int] | None = None
+    lemmas, lowers = doc.lemmas, doc.lowers
+    pos = doc.pos_ids
+    where = numpy.flatnonzero((pos == VERB_ID) | (pos == NOUN_ID) | (pos == AUX_ID)).tolist()
     found = []
-    for i, lemma, lower in zip(where.tolist(), arr[where, 1].tolist(), arr[where, 2].tolist(),
-                               strict=True):
+    for i in [i for i in where if lemmas[i] in ids or lowers[i] in ids]:
+        lemma, lower = lemmas[i], lowers[i]
         free = lower in ids and lower not in particled
         if not (free or lemma in ids):
             continue
         if allowed is not None and not allowed[i] and lemma not in index.protest:
             continue
         if not free and lemma in particled:
-            if lowers is None:
-                lowers = arr[:, 2].tolist()
-            if not any(lowers[j] in index.particles for j in doc.child_positions(i)):
+            for j in doc.child_positions(i):
+                if lowers[j] in index.particles:
+                    break
+            else:
                 continue
         found.append(i)
     return found
 
 
 def find_triggers(doc: Parse, lex: Lexicon, allowed: Any = None) -> list[Hit]:
-    """Trigger tokens; ``allowed`` (optional boolean array) says which token positions are
+    """Trigger tokens; ``allowed`` (optional, a flag per position) says which positions are
     worth coding (sentences with actors in them; protests are coded anywhere, see coder.py)."""
     hits: dict[int, Hit] = {}
     blocked = lex.cue("blocked_phrases")
@@ -174,10 +196,8 @@ def find_triggers(doc: Parse, lex: Lexicon, allowed: Any = None) -> list[Hit]:
     for i in candidates(doc, lex, allowed):
         tok = doc[i]
         row = _row_for(tok, "NOUN" if tok.pos_ == "NOUN" else "VERB", lex)
-        if row is not None and not _blocked(tok, blocked, words) and not any(
-                c.dep_ == "xcomp" and c.lemma_.lower() in mute for c in kids(tok)):
-            # "declined to comment" is no refusal between actors
-            hits[tok.i] = Hit(tok, row)
+        if row is not None and not _blocked(tok, blocked, words) and not _muted(tok, mute):
+            hits[i] = Hit(tok, row)
     light = lex.cue("light_verbs")
     silenced: set[int] = set()
     for hit in hits.values():
@@ -187,7 +207,10 @@ def find_triggers(doc: Parse, lex: Lexicon, allowed: Any = None) -> list[Hit]:
         objs = [c for c in kids(tok) if c.dep_ in OBJECT_DEPS]
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN":
             objs.append(tok.head)
-        noun_objs = [o for o in objs if o.i in hits and hits[o.i].token.pos_ == "NOUN"]
+        noun_objs = []
+        for o in objs:
+            if o.i in hits and hits[o.i].token.pos_ == "NOUN":
+                noun_objs.append(o)
         if not noun_objs:
             continue
         if hit.row.objects and hit.row.type != "REJECT":
