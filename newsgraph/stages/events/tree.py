@@ -22,10 +22,11 @@ from collections.abc import Collection, Iterator
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, POS
 from spacy.strings import get_string_id
 
-from ..parsing import token_bounds
+from ..parsing import column, columns, token_bounds
+
+_READ = [column(name) for name in ("HEAD", "DEP", "POS", "LEMMA", "LOWER", "IDX", "LENGTH")]
 
 # Decoded strings by hash id, for all documents: a hash always names the same string. It
 # grows like the vocabulary's StringStore, which already keeps every string parsed, but holds
@@ -44,7 +45,7 @@ class Parse:
         self.spacy = doc
         self._strings = doc.vocab.strings
         n = len(doc)
-        cols = doc.to_array([HEAD, DEP, POS, LEMMA, LOWER, IDX, LENGTH])
+        cols = columns(doc)[:, _READ]  # shared with the actors stage, read once per Doc
         positions = numpy.arange(n, dtype=numpy.int64)
         heads = positions + cols[:, 0].astype(numpy.int64)
         self.heads: list[int] = heads.tolist()
