@@ -21,6 +21,16 @@ OPINION = (
     "budgets for the next fiscal year."
 )
 
+# Written for this test: a plain wire report.
+WIRE = (
+    "Ministers extend sanctions on Belarus\n\n"
+    "BRUSSELS — European Union foreign ministers agreed on Monday to extend asset freezes "
+    "and travel bans on 88 Belarusian officials for another year, diplomats said.\n\n"
+    "The measures were first imposed in October 2020. Hungary had asked for two names to be "
+    "removed from the list, according to two officials familiar with the talks.\n\n"
+    "The Belarusian foreign ministry said on Tuesday that it would respond."
+)
+
 
 def _sentences(body: str) -> tuple[Sentence, ...]:
     out, start = [], 0
@@ -69,6 +79,13 @@ def test_genre_frames_profile(analyzer: RhetoricAnalyzer, result: Article) -> No
     assert result.genre in GENRES
     assert all(f.frame in analyzer.model.frames.names for f in result.frames)
     assert result.profile is not None and result.profile.claims >= 3
+
+
+def test_genre_tells_the_rant_from_the_wire_report(analyzer: RhetoricAnalyzer,
+                                                  result: Article) -> None:
+    assert result.genre == "opinion"
+    wire = analyzer([article_of(WIRE, sentences=_sentences(WIRE))])[0]
+    assert wire.genre == "reporting"
 
 
 def test_empty_body_is_handled(analyzer: RhetoricAnalyzer) -> None:

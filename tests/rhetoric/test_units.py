@@ -57,6 +57,37 @@ def test_style_features_separate_a_wire_report_from_a_rant() -> None:
     assert len(F.style_features([])) == len(w)
 
 
+def test_genre_style_ignores_line_breaks_and_separates_report_from_comment() -> None:
+    wire = ["MINSK, Belarus — The energy ministry said on Monday that 12 tankers had arrived.",
+            "Officials told reporters that deliveries were expected to resume, according to a "
+            "statement."]
+    comment = ["Why do we keep paying? I think this is simply a scandal, and we must stop it.",
+               "However, nobody in power seems to care, which is clearly wrong!"]
+    names = F.GENRE_STYLE
+    w, c = F.genre_style(wire), F.genre_style(comment)
+    assert len(w) == len(c) == len(names) == len(F.genre_style([]))
+    # the same text on one line or on several: a segmentation-free description
+    assert np.allclose(F.genre_style([" ".join(wire)]), w)
+    assert np.allclose(F.genre_style([" ".join(comment)]), c)
+    for name in ("reporting_words", "attributed_sentences", "time_expressions", "digits",
+                 "dateline", "past_aux"):
+        assert w[names.index(name)] > c[names.index(name)], name
+    for name in ("first_singular", "first_plural", "obligation", "questions", "exclamations",
+                 "argument_markers", "ly_adverbs", "present_aux", "present_past_ratio"):
+        assert c[names.index(name)] > w[names.index(name)], name
+
+
+def test_technique_profile_summarises_paragraph_probabilities() -> None:
+    threshold = np.array([0.5, 0.2], np.float32)
+    prob = np.array([[0.6, 0.1], [0.1, 0.1], [0.9, 0.4]], np.float32)
+    share, per_para, best, mean, *per_tech = F.technique_profile(prob, threshold)
+    assert np.isclose(share, 2 / 3) and np.isclose(per_para, 1.0)  # 1 + 0 + 2 flags
+    assert np.isclose(mean, prob.mean())
+    assert np.isclose(best, np.mean(np.log([1.2, 0.5, 2.0])))
+    assert np.allclose(per_tech, np.log(prob / threshold).mean(axis=0))
+    assert F.technique_profile(np.zeros((0, 2), np.float32), threshold) == [0.0] * 6
+
+
 def test_lexicon_prefers_longest_phrase_and_respects_word_edges() -> None:
     text = "They seek seemingly endless concessions; the regimented parade was calm."
     spans = lexicons.hits(text, "loaded")

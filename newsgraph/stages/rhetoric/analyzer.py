@@ -74,7 +74,7 @@ def _units(article: Article, start: int, end: int) -> list[tuple[int, int]]:
 
 class RhetoricAnalyzer:
     name = "rhetoric"
-    version = "2"
+    version = "3"
     requires = frozenset({"body", "sentences"})
     provides = frozenset({"techniques", "frames", "genre", "profile"})
 
@@ -111,7 +111,8 @@ class RhetoricAnalyzer:
                 if key not in best or best[key].confidence < t.confidence:
                     best[key] = t
         doc_x = ctx.article_vector()[None, :]
-        genre_p = self.model.genre.proba(doc_x)[0]
+        genre_x = ctx.genre_vector(probs, self.model.techniques.threshold)[None, :]
+        genre_p = self.model.genre.proba(genre_x)[0]
         frame_p = self.model.frames.proba(doc_x)[0]
         frames = tuple(
             Frame(frame=name, confidence=round(float(p), 3))

@@ -91,7 +91,8 @@ def scare_quote_count(text: str) -> int:
 
 
 def hand_features(text: str, index: int, total: int, article_counts: Counter[str],
-                  article_bigrams: Counter[str]) -> list[float]:
+                  article_bigrams: Counter[str],
+                  lexicon_counts: Sequence[int] | None = None) -> list[float]:
     toks = tokens(text)
     content = [t for t in toks if t not in _STOP and len(t) > 3]
     reps = [article_counts[t] for t in content]
@@ -113,7 +114,8 @@ def hand_features(text: str, index: int, total: int, article_counts: Counter[str
         1.0 if index == 0 else 0.0,
         math.log1p(total),
     ]
-    feats += [math.log1p(c) for c in lexicons.counts(text)]
+    counts = lexicons.counts(text) if lexicon_counts is None else lexicon_counts
+    feats += [math.log1p(c) for c in counts]
     return feats
 
 
@@ -143,8 +145,12 @@ class ArticleContext:
         self.total = len(paragraphs)
         self.words, self.bigrams = article_stats(paragraphs)
         self.emb = _stack([embedder.embed(t) for t in paragraphs], embedder.dim)
-        self.hand = np.array([hand_features(t, i, self.total, self.words, self.bigrams)
-                              for i, t in enumerate(paragraphs)], dtype=np.float32)
+        # lexicon hits per paragraph: cue features, and summed, the genre head's rates
+        self.lexicon = [lexicons.counts(t) for t in paragraphs]
+        self.hand = np.array([hand_features(t, i, self.total, self.words, self.bigrams, c)
+                              for i, (t, c) in enumerate(zip(paragraphs, self.lexicon,
+                                                             strict=True))],
+                             dtype=np.float32)
         if not paragraphs:
             self.hand = np.zeros((0, HAND_SIZE), dtype=np.float32)
         mean = self.emb.mean(axis=0) if paragraphs else np.zeros(embedder.dim, np.float32)
@@ -168,6 +174,17 @@ class ArticleContext:
         hand = np.array([hand_features(t, paragraph_index, self.total, self.words, self.bigrams)
                          for t in sentences], dtype=np.float32).reshape(len(sentences), -1)
         return self._rows(sentences, emb, hand)
+
+    def genre_base(self) -> np.ndarray:
+        """Genre features that do not need the technique head: the article embedding,
+        ``genre_style`` and ``lexicon_rates``."""
+        return np.concatenate([self.article_emb, genre_style(self.texts),
+                               lexicon_rates(self.texts, self.lexicon)]).astype(np.float32)
+
+    def genre_vector(self, technique_prob: np.ndarray, threshold: np.ndarray) -> np.ndarray:
+        """``genre_base`` plus the ``technique_profile`` of the paragraph probabilities."""
+        return np.concatenate([self.genre_base(),
+                               technique_profile(technique_prob, threshold)]).astype(np.float32)
 
     def article_vector(self) -> np.ndarray:
         """Genre/frame features: article embedding, mean and max paragraph cues, style."""
@@ -200,6 +217,108 @@ def style_features(paragraphs: Sequence[str]) -> list[float]:
            text.count("?") / sentences, text.count("!") / sentences, len(paragraphs),
            float(any(_DATELINE.match(p) for p in paragraphs[:2]))]
     return [math.log1p(v) for v in raw]
+
+
+# Genre: document style measured per token or per sentence over the whole text, so the
+# values do not depend on how the text is cut into lines (SemEval puts about one sentence
+# on a line; wire copy and web pages put several) nor on the article's length.
+_GENRE_REPORTING = re.compile(
+    r"\b(?:said|says|told|according to|added|announced|stated|reported|confirmed|"
+    r"spokes(?:man|woman|person)|statement|declined to comment|officials?)\b", re.I)
+_ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to|added|announced|stated)\b", re.I)
+_OBLIGATION = re.compile(r"\b(?:should|must|ought|needs? to|ha(?:ve|s) to)\b", re.I)
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s")
+_TIME = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|"
+    r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.? \d{1,2}\b|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december) \d{1,2}\b)", re.I)
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
+# Markers of argument rather than account: contrast, concession, emphasis, evaluation.
+_ARGUMENT = re.compile(
+    r"\b(?:however|in fact|indeed|therefore|thus|clearly|obviously|of course|after all|"
+    r"in other words|above all|rather than|instead|nevertheless|nonetheless|actually|simply|"
+    r"merely|precisely|so-called|certainly|surely|no doubt|in reality|even)\b", re.I)
+# Words in -ly that are not adverbs (the rest count as adverbs: evaluative writing uses more).
+_NOT_ADVERB = frozenset({
+    "only", "early", "likely", "family", "italy", "july", "rally", "supply", "apply", "reply",
+    "ally", "assembly", "daily", "weekly", "monthly", "yearly", "elderly", "holy", "fly"})
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’)]*|$)")
+_I = frozenset({"i", "me", "my", "myself"})
+_WE = frozenset({"we", "us", "our", "ourselves"})
+_YOU = frozenset({"you", "your", "yourself"})
+_PRESENT = frozenset({"is", "are", "isn't", "aren't", "am", "has", "have", "hasn't", "haven't",
+                      "does", "do", "doesn't", "don't"})
+_PAST = frozenset({"was", "were", "wasn't", "weren't", "had", "hadn't", "did", "didn't",
+                   "said", "told"})
+GENRE_STYLE = ("reporting_words", "attributed_sentences", "obligation", "first_singular",
+               "first_plural", "second_person", "honorifics", "time_expressions",
+               "capitalised", "ed_words", "words_per_sentence", "quote_openings", "digits",
+               "quote_marks", "questions", "exclamations", "dateline", "present_aux",
+               "past_aux", "argument_markers", "ly_adverbs", "present_past_ratio")
+
+
+def genre_style(paragraphs: Sequence[str]) -> list[float]:
+    """``GENRE_STYLE``: log(1 + x) of per-100-token rates (reporting words, obligation
+    modals, pronouns by person, honorifics, time expressions, capitalised and -ed words,
+    digits, quote marks, present- and past-tense auxiliaries, argument markers such as
+    "however" / "in fact", -ly adverbs) and per-sentence shares
+    (attributed sentences, sentences opening with a quote, questions, exclamations), words
+    per sentence, a wire dateline, and log((present + 1) / (past + 1))."""
+    text = " ".join(paragraphs)
+    toks = tokens(text)
+    per100 = max(len(toks), 1) / 100
+    sentences = [s for p in paragraphs for s in _SENTENCE.findall(p) if s.strip()]
+    n_sent = max(len(sentences), 1)
+    present = sum(t in _PRESENT for t in toks)
+    past = sum(t in _PAST for t in toks)
+    raw = [len(_GENRE_REPORTING.findall(text)) / per100,
+           sum(1 for s in sentences if _ATTRIBUTION.search(s)) / n_sent,
+           len(_OBLIGATION.findall(text)) / per100,
+           sum(t in _I for t in toks) / per100,
+           sum(t in _WE for t in toks) / per100,
+           sum(t in _YOU for t in toks) / per100,
+           len(_HONORIFIC.findall(text)) / per100,
+           len(_TIME.findall(text)) / per100,
+           len(_CAPITALISED.findall(text)) / per100,
+           sum(1 for t in toks if t.endswith("ed")) / per100,
+           len(toks) / n_sent,
+           sum(1 for s in sentences if s.lstrip()[:1] in "\"“") / n_sent,
+           sum(c.isdigit() for c in text) / per100,
+           sum(text.count(q) for q in "\"“”") / per100,
+           text.count("?") / n_sent, text.count("!") / n_sent,
+           float(any(_DATELINE.match(p) for p in paragraphs[:2])),
+           present / per100, past / per100,
+           len(_ARGUMENT.findall(text)) / per100,
+           sum(1 for t in toks if len(t) > 4 and t.endswith("ly") and t not in _NOT_ADVERB)
+           / per100]
+    return [math.log1p(v) for v in raw] + [math.log((present + 1) / (past + 1))]
+
+
+def lexicon_rates(paragraphs: Sequence[str],
+                  counts: Sequence[Sequence[int]] | None = None) -> list[float]:
+    """log(1 + per-100-token count) of each cue lexicon over the whole text (``counts``:
+    the paragraphs' ``lexicons.counts`` when the caller has them already)."""
+    if counts is None:
+        counts = [lexicons.counts(p) for p in paragraphs]
+    per100 = max(sum(len(tokens(p)) for p in paragraphs), 1) / 100
+    totals = [sum(c[k] for c in counts) for k in range(len(lexicons.CATEGORIES))]
+    return [math.log1p(c / per100) for c in totals]
+
+
+def technique_profile(prob: np.ndarray, threshold: np.ndarray) -> list[float]:
+    """How much persuasion the technique head finds in an article, from its paragraph
+    probabilities ``prob`` [paragraphs, techniques]: share of paragraphs flagged, flagged
+    techniques per paragraph, mean log of the best probability/cut ratio, mean
+    probability, and per technique the mean log probability/cut ratio."""
+    k = len(threshold)
+    if prob.shape[0] == 0:
+        return [0.0] * (4 + k)
+    ratio = np.clip(prob / threshold, 1e-6, None)
+    flagged = ratio >= 1
+    return ([float(flagged.any(axis=1).mean()), float(flagged.sum(axis=1).mean()),
+             float(np.log(ratio.max(axis=1)).mean()), float(prob.mean())]
+            + [float(v) for v in np.log(ratio).mean(axis=0)])
 
 
 def _stack(rows: list[np.ndarray], dim: int) -> np.ndarray:

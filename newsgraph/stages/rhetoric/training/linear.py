@@ -49,13 +49,22 @@ def fit_multilabel(x: np.ndarray, y: np.ndarray, *, l2: float = 1.0,
 
 
 def fit_softmax(x: np.ndarray, y: np.ndarray, k: int, *, l2: float = 1.0,
-                balanced: bool = True, iters: int = 300) -> tuple[np.ndarray, np.ndarray]:
-    """x standardised [n, f]; y int [n] -> (weight [f, k], bias [k])."""
+                balanced: bool = True, iters: int = 300,
+                sample_weight: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """x standardised [n, f]; y int [n] -> (weight [f, k], bias [k]).
+
+    ``sample_weight`` (per row, replacing the class balancing) lets the caller weight
+    sources and classes itself; the loss is its weighted mean, so weights of mean 1 keep
+    ``l2`` comparable.
+    """
     n, f = x.shape
     onehot = np.eye(k)[y]
-    counts = onehot.sum(axis=0).clip(1)
-    cw = n / (k * counts) if balanced else np.ones(k)
-    sw = (onehot @ cw) / n
+    if sample_weight is not None:
+        sw = np.asarray(sample_weight, dtype=np.float64) / n
+    else:
+        counts = onehot.sum(axis=0).clip(1)
+        cw = n / (k * counts) if balanced else np.ones(k)
+        sw = (onehot @ cw) / n
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
         w = theta[: f * k].reshape(f, k)
