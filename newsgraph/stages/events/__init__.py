@@ -20,7 +20,7 @@ __all__ = ["EventCoder", "code_article"]
 
 class EventCoder:
     name = "events"
-    version = "5"
+    version = "6"
     requires = frozenset({"body", "doc", "mentions", "actors", "dates"})
     provides = frozenset({"events"})
 

@@ -23,7 +23,15 @@ OBJECTS = frozenset({"dobj", "dative", "obj", "iobj"})
 RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 # how far an argument phrase is searched for a mention (head, then these children)
 NP_INNER = ("poss", "compound", "amod", "nmod", "appos")
-OBJECT_PREPS = frozenset({"for", "of", "in", "by"})
+# phrases of an object that may name the target when the object is no actor: "the plan for
+# Yemen", "the tariffs between it and Japan"
+OBJECT_PREPS = frozenset({"for", "of", "in", "by", "between"})
+# actor types that act for their state: their own state is no target of theirs ("Putin
+# replaced his ambassador"); rebels, the opposition, crowds or companies are not the state
+STATE_SIDE = frozenset({"state", "government", "military"})
+# organisations whose leaders do not hold a state office ("leader of Hamas", "CEO of Gazprom")
+NON_STATE_ORGS = ("local:rebel:", "local:company:", "local:party:", "local:opposition:",
+                  "local:org:", "local:ngo:", "local:media:", "local:group:")
 # "accused Israel of bombing": the object did the governed act
 ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "condemn", "criticize",
                       "criticise", "praise", "thank", "punish", "sanction", "fine"})
@@ -44,6 +52,7 @@ class ActorIndex:
         self.place_ids = places
         self.types = {a.id: a.type for a in actors}
         self.countries = {a.id: a.country for a in actors}
+        self.state_side = frozenset(a.id for a in actors if state_side(a))
         self.states: dict[str, list[str]] = {}  # country -> its state actors
         for a in actors:
             if a.type == "state" and a.country:
@@ -105,17 +114,54 @@ class ActorIndex:
         return None
 
     def own_states(self, sources: Iterable[str]) -> frozenset[str]:
-        """The states the sources belong to: "Putin replaced his ambassador to the country":
-        his ambassador is Russia's own, the target is the country."""
+        """The states the sources act for: "Putin replaced his ambassador to the country":
+        his ambassador is Russia's own, the target is the country. Only sources on the
+        state's side have one: "Houthi rebels rejected a peace plan from the Yemeni
+        government", "Navalny criticized Russia" and "Greek protesters denounced Greece"
+        target their own state."""
         found: set[str] = set()
         for a in sources:
-            found.update(self.states.get(self.countries.get(a) or "", ()))
+            if a in self.state_side:
+                found.update(self.states.get(self.countries.get(a) or "", ()))
+        return frozenset(found)
+
+    def own_moved(self, phrase: Token, sources: Iterable[str]) -> frozenset[str]:
+        """Who an object phrase of a moving verb names as the mover's own people: forces,
+        officials, teams without a country or of the mover's ("withdrew its troops from
+        Syria", "sent doctors to Pakistan", "recalled its ambassador from Minsk"): those moved
+        are no target, where they go or come from is. Without a mover they are all the event
+        has."""
+        if not sources:
+            return frozenset()
+        homes = set()
+        for a in sources:
+            homes.add(self.countries.get(a))
+        found = set()
+        for a in phrase_actors(self, phrase):
+            if self.types.get(a) not in ("state", "igo", "location") and (
+                    self.countries.get(a) is None or self.countries.get(a) in homes):
+                found.add(a)
         return frozenset(found)
 
     def at(self, tok: Token) -> str | None:
         i = tok.i
         lo, hi = self.window
         return self.by_token.get(i) if lo <= i < hi else None
+
+
+def state_side(actor: Actor) -> bool:
+    """Whether ``actor`` acts for its state: a state, its government or military, or a person
+    whose current office is a state's (not "Opposition leader", not the leader of a rebel
+    group, a party or a company)."""
+    if actor.type in STATE_SIDE:
+        return True
+    role = (actor.role or "").lower()
+    if actor.type != "person" or not role or "opposition" in role:
+        return False
+    for held in actor.roles:
+        if role.startswith(held.title.lower()):
+            return not (held.org or "").startswith(NON_STATE_ORGS)
+    return True  # an office without a known organisation ("Interior Minister")
 
 
 def _children(tok: Token, deps: tuple[str, ...] | frozenset[str]) -> list[Token]:
@@ -150,14 +196,24 @@ def phrase_actors(index: ActorIndex, tok: Token, *, depth: int = 0) -> list[str]
         found.append(own)
         found += _coordinated(index, children, own)
     elif depth < 2:
+        inner = None  # the first modifier that is an actor, or an apposition that is one
         for child in children:
             if child.dep_ in NP_INNER and index.at(child) and not oriented(child):
-                found.append(index.by_token[child.i])
-                break
+                if child.dep_ == "appos":
+                    # an apposition is the phrase itself, its head's modifiers only describe
+                    # it: "its EU partner Poland" is Poland, not France or the EU
+                    inner = child
+                    break
+                if inner is None:
+                    inner = child
+        if inner is not None:
+            found.append(index.by_token[inner.i])
         else:
             for child in children:
-                # "a group of protesters", "volunteers from the Red Crescent"
-                if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                # "a group of protesters", "volunteers from the Red Crescent"; examples name
+                # the members: "allies like Japan", "groups such as Hamas"
+                if child.dep_ == "prep" and (child.lower_ in ("of", "from", "like") or (
+                        child.lower_ == "as" and has_kid(child, "amod", ("such",)))):
                     for pobj in _children(child, ("pobj",)):
                         found.extend(phrase_actors(index, pobj, depth=depth + 1))
             if not found:
@@ -208,10 +264,25 @@ def object_actors(index: ActorIndex, tok: Token, preps: frozenset[str],
     if direct and not exclude.issuperset(direct):
         return direct
     direct = []
-    for acl in _children(tok, ("acl",)):  # "the proposal put forward by France"
+    participles = _children(tok, ("acl",))
+    for acl in participles:  # "the proposal put forward by France"
         for agent in _children(acl, ("agent",)):
             for pobj in _children(agent, ("pobj",)):
                 direct = phrase_actors(index, pobj)
+    if not direct or exclude.issuperset(direct):
+        # the target phrase of a past participle: "lifted the sanctions imposed on Zimbabwe",
+        # "eased the restrictions placed on Malian traders" (not an infinitive's: "the
+        # decision to act against X" is about X, not on it)
+        for acl in participles:
+            if acl.tag_ != "VBN":
+                continue
+            for prep in _children(acl, ("prep",)):
+                if prep.lower_ in preps:
+                    for pobj in _children(prep, ("pobj",)):
+                        got = phrase_actors(index, pobj)
+                        if got and not exclude.issuperset(got):
+                            return got
+        direct = []
     known = index.deed(tok) if not direct else None
     if known is not None and known[0] not in exclude:
         direct = [known[0]]  # "denounced the annexation of Crimea" -> Russia

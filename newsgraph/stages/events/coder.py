@@ -18,7 +18,7 @@ from .lexicon import Lexicon, Trigger
 from .merge import SYMMETRIC, merge_events
 from .readings import adjust, by_status
 from .status import read_status
-from .tree import Parse, kids, oriented
+from .tree import Parse, has_kid, kids, oriented
 from .triggers import find_triggers
 
 Token = Any
@@ -27,6 +27,8 @@ Token = Any
 # plus SUPPORT, which covers signing; the rest are directed ("both A and B proposed …")
 MUTUAL = SYMMETRIC | {"SUPPORT"}
 
+# adverbs of direction that carry a verb's phrase in the parse ("pulled back from Syria")
+DIRECTIONS = frozenset({"back", "out", "away", "off", "down", "up", "over"})
 ADJUNCT_PREPS = frozenset({"at", "during", "before", "after", "following", "ahead", "in"})
 PLURAL_PRONOUNS = frozenset({"they", "we"})
 # acts whose infinitive of purpose is the act itself: "gathered to demand his resignation"
@@ -35,7 +37,8 @@ VERBAL = frozenset({"CONSULT", "AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT"
                     "CONCEDE"})
 # types whose small-clause subject is the target: "found the company guilty", "allowed UN
 # inspectors to enter"; a demand's clause names who is asked: "demanded that Russia withdraw"
-SMALL_CLAUSE_TARGETS = frozenset({"SANCTION", "COERCE", "RETREAT", "CONCEDE", "REQUEST"})
+# ... and help given names who is helped: "helped Nepal rebuild its schools"
+SMALL_CLAUSE_TARGETS = frozenset({"SANCTION", "COERCE", "RETREAT", "CONCEDE", "REQUEST", "AID"})
 # Types whose participants are interchangeable: "a meeting between A and B", "A and B agreed".
 MAX_PAIRS = 4
 
@@ -48,12 +51,13 @@ def _children(tok: Token, *deps: str) -> list[Token]:
     return found
 
 
-def _prep_targets(index: ActorIndex, tok: Token, preps: frozenset[str]) -> list[str]:
+def _prep_targets(index: ActorIndex, tok: Token, preps: frozenset[str],
+                  own: frozenset[str] = frozenset()) -> list[str]:
     found: list[str] = []
     for child in kids(tok):
         if child.dep_ in ("prep", "prt") and child.lower_ in preps:
             for pobj in _children(child, "pobj"):
-                found += object_actors(index, pobj, preps)
+                found += object_actors(index, pobj, preps, exclude=own)
     return found
 
 
@@ -66,6 +70,7 @@ def _verb_dyad(tok: Token, row: Trigger, index: ActorIndex,
     targets: list[str] = []
     preps = lex.target_preps(row.type)
     own = frozenset(sources) | index.own_states(sources)
+    moves = tok.lemma_ in lex.cue("moving_verbs")  # those moved are the mover's own
     for child in kids(tok):
         if child.dep_ == "dative" and child.pos_ == "ADP":  # "sent troops to Syria"
             targets += [a for p in _children(child, "pobj")
@@ -80,11 +85,16 @@ def _verb_dyad(tok: Token, row: Trigger, index: ActorIndex,
         elif child.dep_ in PASSIVE_SUBJECTS or child.dep_ in OBJECTS:
             if row.type == "PROTEST" and row.mode == "obstruct":
                 continue  # "blocked the Pan-American Highway": a road, not the protest's target
-            targets += object_actors(index, child, preps, exclude=own)
+            # those sent or withdrawn are the mover's own: "withdrew its troops from Syria"
+            mine = (own | index.own_moved(child, sources)) if moves else own
+            targets += object_actors(index, child, preps, exclude=mine)
         elif child.dep_ in ("prep", "prt") and (child.lower_ in preps or
                                                 child.lower_ == row.particle):
             for pobj in _children(child, "pobj"):  # "called for sanctions against Iran"
                 targets += object_actors(index, pobj, preps, exclude=own)
+        elif child.dep_ == "advmod" and child.lower_ in DIRECTIONS:
+            # "pulled its forces back from the border": the phrase hangs on the adverb
+            targets += _prep_targets(index, child, preps, own)
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") \
             and _children(tok, "agent"):
         targets += object_actors(index, tok.head, preps)  # "Belarus, attacked by X"
@@ -94,35 +104,82 @@ def _verb_dyad(tok: Token, row: Trigger, index: ActorIndex,
             if obj.pos_ == "NOUN":
                 sources, more = _noun_dyad(obj, row, index, lex)
                 targets = targets or more
-    if not targets and row.type in SMALL_CLAUSE_TARGETS and not _children(tok, "dobj"):
+    objects = _children(tok, "dobj")
+    if not targets and row.type in SMALL_CLAUSE_TARGETS and not objects:
         for comp in _children(tok, "ccomp", "oprd"):
             for subj2 in _children(comp, "nsubj"):
                 targets += object_actors(index, subj2, preps, exclude=own)
+    if not targets and objects:
+        # "sought refuge in Jordan": the host asked for refuge (cues.json
+        # "host_objects": object noun -> the preposition that names the host)
+        hosts = lex.maps["host_objects"]
+        for obj in objects:
+            host = hosts.get(obj.lemma_.lower())
+            if host is not None:
+                for prep in _children(tok, "prep") + _children(obj, "prep"):
+                    if prep.lower_ == host:
+                        targets += [a for p in _children(prep, "pobj")
+                                    for a in phrase_actors(index, p) if a not in own]
     if not targets and row.type == "ASSAULT":
-        # "struck targets in southern Lebanon": a state the attack happened in is its target
-        for prep in _children(tok, "prep"):
-            if prep.lower_ == "in":
-                targets += [a for p in _children(prep, "pobj") for a in phrase_actors(index, p)
-                            if index.types.get(a) == "state"]
+        targets += _attacked_states(index, tok)  # "struck targets in southern Lebanon"
+    if not targets and row.type == "AID":
+        targets += _helped(tok, index, lex, preps, own)
     # only when the verb has no object of its own ("urged governments to support X": no)
-    governed = [] if _children(tok, "dobj") else _children(tok, "xcomp")
+    governed = [] if objects else _children(tok, "xcomp")
     for _ in range(2):
         if targets or not governed:
             break
         # "refused to provide aid to Belarus", "rejected to continue granting Belarus ...":
-        # the target of the governed action is the target of the governing act
+        # the target of the governed action is the target of the governing act (not the
+        # actor's own side: "threatened to cut US funding"; not the forces it would move:
+        # "offered to dispatch soldiers to Mali")
         nxt = []
         for xcomp in governed:
+            moves = xcomp.lemma_ in lex.cue("moving_verbs")
             for child in kids(xcomp):
                 if child.dep_ == "dative" and child.pos_ == "ADP":
                     targets += [a for p in _children(child, "pobj")
-                                for a in object_actors(index, p, preps)]
+                                for a in object_actors(index, p, preps, exclude=own)]
                 elif child.dep_ in OBJECTS:
-                    targets += object_actors(index, child, preps)
-            targets += _prep_targets(index, xcomp, preps)
+                    mine = (own | index.own_moved(child, sources)) if moves else own
+                    targets += object_actors(index, child, preps, exclude=mine)
+            targets += _prep_targets(index, xcomp, preps, own)
             nxt += _children(xcomp, "xcomp")
         governed = nxt
     return sources, targets
+
+
+def _attacked_states(index: ActorIndex, tok: Token) -> list[str]:
+    """A state an attack happened in is its target when nothing else is: "struck targets in
+    southern Lebanon", "the militia's attacks in Mali's north"."""
+    found: list[str] = []
+    for prep in _children(tok, "prep"):
+        if prep.lower_ == "in":
+            for p in _children(prep, "pobj"):
+                for a in phrase_actors(index, p):
+                    if index.types.get(a) == "state":
+                        found.append(a)
+    return found
+
+
+def _helped(tok: Token, index: ActorIndex, lex: Lexicon, preps: frozenset[str],
+            own: frozenset[str]) -> list[str]:
+    """Who aid without a recipient is for, named by its purpose clause of help: "donated
+    vaccines to assist Peru", "pledged funds to help Nepal rebuild" (a verb of the AID
+    rows of triggers.tsv, not a constrained one)."""
+    found: list[str] = []
+    for clause in _children(tok, "advcl", "xcomp"):
+        rows = lex.triggers.get(("VERB", clause.lemma_.lower()), ())
+        if not any(r.type == "AID" and not r.objects for r in rows) \
+                or not has_kid(clause, "aux", ("to",)):
+            continue
+        for child in kids(clause):
+            if child.dep_ in OBJECTS:
+                found += object_actors(index, child, preps, exclude=own)
+            elif child.dep_ in ("ccomp", "xcomp"):
+                for subj in _children(child, "nsubj"):  # "help Nepal rebuild"
+                    found += object_actors(index, subj, preps, exclude=own)
+    return found
 
 
 def _noun_dyad(tok: Token, row: Trigger, index: ActorIndex,
@@ -193,6 +250,10 @@ def _noun_dyad(tok: Token, row: Trigger, index: ActorIndex,
     if not targets and tok.dep_ == "nsubj" and row.type == "ASSAULT":
         for obj in _children(head, "dobj"):  # "a missile strike by Russia hit Kyiv"
             targets += object_actors(index, obj, preps)
+    if sources and not targets and row.type == "ASSAULT":
+        # "the militia's attacks in Mali": a doer's attacks in a state (a place alone makes no
+        # event: "killings in Honduras rose")
+        targets = [a for a in _attacked_states(index, tok) if a not in sources]
     known = index.deed(tok)
     if known is not None and sources in ([], [known[0]]):
         # "the annexation of Crimea", "Russia's annexation of Crimea": Russia's, on Ukraine

@@ -1,0 +1,127 @@
+"""Target rules of the event coder (docs/events.md, "Dyad rules", version 6), on sentences
+written for these tests. ``code`` uses the hand-built gazetteer; ``code_real`` the real actors
+stage, for rules that need its generic agents ("its troops", "doctors") or its roles."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+import pytest
+
+from newsgraph.models import Article, Event, Sentence
+from newsgraph.pipeline import load_stage
+
+Code = Callable[..., Article]
+
+
+@pytest.fixture(scope="module")
+def code_real(parsed: Callable[..., Article], coder: object) -> Code:
+    actors = load_stage("newsgraph.stages.actors:ActorResolver")
+    dates = load_stage("newsgraph.stages.dates:dates")
+
+    def run(text: str) -> Article:
+        article = parsed(text)
+        sentences = tuple(Sentence(start=s.start_char, end=s.end_char) for s in article.doc.sents)
+        article = dataclasses.replace(article, sentences=sentences)
+        article = dates(actors([article]))[0]  # type: ignore[operator]
+        return coder([article])[0]  # type: ignore[operator,no-any-return]
+
+    return run
+
+
+def of_type(article: Article, type_: str) -> list[Event]:
+    found = [e for e in article.events if e.type == type_]
+    assert found, f"no {type_} in {article.events}"
+    return found
+
+
+def country(article: Article, actor_id: str | None) -> str | None:
+    actor = article.actor(actor_id) if actor_id else None
+    return actor.country if actor is not None else None
+
+
+@pytest.mark.parametrize(("text", "type_", "source", "target"), [
+    # the own state of a non-state source is a target like any other
+    ("The opposition criticized Belarus.", "ACCUSE", "OPP", "BLR"),
+    # a phrase hung on an adverb of direction
+    ("Russia pulled its troops back from Ukraine.", "RETREAT", "RUS", "UKR"),
+    # the target phrase of the object's past participle
+    ("The EU lifted the sanctions imposed on Belarus in 2020.", "RETREAT", "EU", "BLR"),
+    # the object's "between" phrase, its examples
+    ("Japan lifted the travel ban between it and China.", "CONCEDE", "JPN", "CHN"),
+    ("The United States urged partners like India to cut oil imports.", "REQUEST", "USA", "IND"),
+    ("China criticized countries such as Japan.", "ACCUSE", "CHN", "JPN"),
+    # an apposition is the phrase, not its head's modifiers
+    ("France criticized its EU partner Poland.", "ACCUSE", "FRA", "POL"),
+    # who aid is for: help's small clause, the purpose clause of a gift
+    ("China helped Pakistan rebuild the port.", "AID", "CHN", "PAK"),
+    ("The United States donated ventilators to help India cope with the epidemic.", "AID",
+     "USA", "IND"),
+    # the host asked for refuge
+    ("Syrian civilians sought refuge in Turkey.", "REQUEST", "SYR", "TUR"),
+    # a doer's attacks in a state
+    ("Israel's attacks in Syria continued.", "ASSAULT", "ISR", "SYR"),
+])
+def test_target_rules(code: Code, text: str, type_: str, source: str, target: str) -> None:
+    article = code(text)
+    assert any((e.source_actor, e.target_actor) == (source, target)
+               for e in of_type(article, type_)), article.events
+
+
+def test_the_aid_is_asserted_and_the_help_only_its_purpose(code: Code) -> None:
+    article = code("The United States donated ventilators to help India cope with the epidemic.")
+    donated = [e for e in of_type(article, "AID") if e.trigger == "donated"]
+    assert [(e.target_actor, e.status) for e in donated] == [("IND", "asserted")]
+
+
+def test_a_place_alone_makes_no_attack(code: Code) -> None:
+    assert code("Attacks in Syria continued.").events == ()
+
+
+@pytest.mark.parametrize(("text", "type_", "source_country", "target_country"), [
+    # an opposition leader and rebels are not their state: it can be their target
+    ("Alexei Navalny criticized Russia.", "ACCUSE", "RUS", "RUS"),
+    ("Houthi rebels rejected a peace plan from the Yemeni government.", "REJECT", "YEM", "YEM"),
+])
+def test_non_state_sources_target_their_own_state(code_real: Code, text: str, type_: str,
+                                                  source_country: str,
+                                                  target_country: str) -> None:
+    article = code_real(text)
+    assert any(country(article, e.source_actor) == source_country
+               and country(article, e.target_actor) == target_country
+               and article.actor(e.target_actor).type == "state"  # type: ignore[union-attr]
+               for e in of_type(article, type_)), article.events
+
+
+def test_a_governed_acts_own_object_is_no_target(code_real: Code) -> None:
+    # "threatened to cut US funding": the funding is the threatener's own, not a target
+    article = code_real("Trump threatened to cut US funding.")
+    assert [e.target_actor for e in of_type(article, "THREATEN")] == [None]
+
+
+def test_an_officials_own_envoy_is_still_no_target(code_real: Code) -> None:
+    # the head of state's ambassador is Russia's own (docs: "Own side is no target")
+    article = code_real("Putin replaced his ambassador to Belarus.")
+    assert {country(article, e.target_actor) for e in of_type(article, "CONCEDE")} == {"BLR"}
+
+
+@pytest.mark.parametrize(("text", "type_", "target_country"), [
+    ("Russia withdrew its troops from Syria.", "RETREAT", "SYR"),
+    ("Japan sent doctors to Pakistan.", "AID", "PAK"),
+    ("France offered to dispatch soldiers to Mali.", "AGREE", "MLI"),
+])
+def test_those_moved_are_the_movers_own(code_real: Code, text: str, type_: str,
+                                        target_country: str) -> None:
+    article = code_real(text)
+    targets = {e.target_actor for e in of_type(article, type_)}
+    assert len(targets) == 1 and country(article, targets.pop()) == target_country, \
+        article.events
+
+
+def test_those_freed_are_the_target(code_real: Code) -> None:
+    # releasing is no moving: the soldiers freed are the target
+    article = code_real("Hamas freed two Israeli soldiers.")
+    [event] = of_type(article, "RETREAT")
+    actor = article.actor(event.target_actor) if event.target_actor else None
+    assert actor is not None and (actor.type, actor.country) == ("military", "ISR")
