@@ -94,6 +94,42 @@ def test_lexicon_prefers_longest_phrase_and_respects_word_edges() -> None:
     assert [text[s:e] for s, e in spans] == ["seemingly endless"]  # not "regime" in "regimented"
 
 
+def test_lexicon_scanner_finds_what_the_patterns_find() -> None:
+    """The word-run scanner behind ``counts``/``hits``/``find`` against the compiled regexes,
+    on texts stitched from lexicon entries with every kind of edge: plurals, line breaks inside
+    phrases, hyphens and apostrophes glued on, upper case, punctuation."""
+    rng = np.random.default_rng(7)
+    raw = lexicons._raw()
+    words = [w for cat in lexicons.CATEGORIES + lexicons.EXTRA for w in raw[cat]]
+    glue = [" ", "  ", "\n", ", ", "-", "'", "’", ". ", "s ", "es ", "(", "\t"]
+    for _ in range(300):
+        parts = []
+        for _ in range(int(rng.integers(3, 12))):
+            w = str(rng.choice(words))
+            if rng.random() < 0.3:
+                w = w.replace(" ", str(rng.choice([" \n", "  ", "\t", ", ", "-", "."])))
+            if rng.random() < 0.2:
+                w = w.upper()
+            parts.append(w + str(rng.choice(glue)))
+        text = "".join(parts)
+        assert lexicons.counts(text) == lexicons.regex_counts(text), text
+        for cat in lexicons.CATEGORIES + lexicons.EXTRA:
+            want = [m.span() for m in lexicons.patterns()[cat].finditer(text)]
+            assert lexicons.hits(text, cat) == want, (cat, text)
+
+
+def test_linear_head_sparse_rows_equal_dense() -> None:
+    rng = np.random.default_rng(3)
+    head = LinearHead(("a", "b"), rng.normal(size=6).astype(np.float32),
+                      rng.uniform(0.5, 2, size=6).astype(np.float32),
+                      rng.normal(size=(6, 2)).astype(np.float32), np.zeros(2, np.float32),
+                      np.full(2, 0.5, np.float32))
+    x = rng.normal(size=(3, 6)).astype(np.float32)
+    x[:, 3:] = [[0, 0.5, 0], [0, 0, 0], [1, 0, 2]]
+    sparse = [(np.flatnonzero(r[3:]), r[3:][r[3:] != 0]) for r in x]
+    assert np.allclose(head.proba_rows(x[:, :3], sparse), head.proba(x), atol=1e-6)
+
+
 def test_linear_head_softmax_and_roundtrip() -> None:
     head = LinearHead(("a", "b", "c"), np.zeros(2, np.float32), np.ones(2, np.float32),
                       np.array([[1, 0, -1], [0, 1, 0]], np.float32), np.zeros(3, np.float32),

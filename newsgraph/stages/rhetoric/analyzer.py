@@ -91,7 +91,7 @@ class RhetoricAnalyzer:
         paras = F.paragraphs(article.body)
         ctx = F.ArticleContext([article.body[s:e] for s, e in paras], self.model.embedder,
                                self.model.tfidf)
-        return paras, self.model.techniques.proba(ctx.paragraph_matrix())
+        return paras, self.model.techniques.proba_rows(*ctx.paragraph_rows())
 
     def analyze(self, article: Article) -> Article:
         body = article.body
@@ -103,7 +103,7 @@ class RhetoricAnalyzer:
         if not paras:
             return dataclasses.replace(article, techniques=(), frames=(), genre=None,
                                        profile=profile)
-        probs = self.model.techniques.proba(ctx.paragraph_matrix())
+        probs = self.model.techniques.proba_rows(*ctx.paragraph_rows())
         best: dict[tuple[int, int, str], Technique] = {}
         for i, (start, end) in enumerate(paras):
             for t in self._localise(article, ctx, i, start, end, probs[i], scare):
@@ -150,7 +150,8 @@ class RhetoricAnalyzer:
                                   confidence=conf))
                 continue
             if unit_p is None:
-                unit_p = head.proba(ctx.sentence_matrix([body[s:e] for s, e in units], index))
+                unit_p = head.proba_rows(*ctx.sentence_rows([body[s:e] for s, e in units],
+                                                            index))
             best = int(np.argmax(unit_p[:, k]))
             for j, (s, e) in enumerate(units):
                 if j == best or unit_p[j, k] >= head.threshold[k]:
@@ -177,6 +178,6 @@ class RhetoricAnalyzer:
     def _strong_technique(self, word: str, prob: np.ndarray) -> int:
         loaded = self._index["Loaded_Language"]
         naming = self._index["Name_Calling-Labeling"]
-        if lexicons.patterns()["name_calling"].fullmatch(word) and prob[naming] > prob[loaded]:
+        if lexicons.hits(word, "name_calling") == [(0, len(word))] and prob[naming] > prob[loaded]:
             return naming
         return loaded

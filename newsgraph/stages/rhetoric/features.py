@@ -78,9 +78,11 @@ class Tfidf:
         return idx, val / float(np.linalg.norm(val))
 
     def dense(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.zeros((len(texts), len(self.keys)), dtype=np.float32)
-        for row, text in enumerate(texts):
-            idx, val = self.sparse(text)
+        return self.densify([self.sparse(t) for t in texts])
+
+    def densify(self, rows: Sequence[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+        out = np.zeros((len(rows), len(self.keys)), dtype=np.float32)
+        for row, (idx, val) in enumerate(rows):
             out[row, idx] = val
         return out
 
@@ -129,6 +131,11 @@ def article_stats(texts: Sequence[str]) -> tuple[Counter[str], Counter[str]]:
     return words, bigrams
 
 
+# A unit's features: its dense columns, and when the head has an n-gram block, each row's
+# (column indices, values) in it
+Rows = tuple[np.ndarray, list[tuple[np.ndarray, np.ndarray]] | None]
+
+
 class ArticleContext:
     """Per-article state: document statistics plus the paragraph-level feature matrix.
 
@@ -159,21 +166,29 @@ class ArticleContext:
         self.article_hand = (self.hand.mean(axis=0) if paragraphs
                              else np.zeros(HAND_SIZE, dtype=np.float32))
 
-    def _rows(self, texts: Sequence[str], emb: np.ndarray, hand: np.ndarray) -> np.ndarray:
+    def _rows(self, texts: Sequence[str], emb: np.ndarray, hand: np.ndarray) -> Rows:
         n = emb.shape[0]
-        blocks = [emb, hand, np.tile(self.article_emb, (n, 1)), np.tile(self.article_hand, (n, 1))]
-        if self.tfidf is not None:
-            blocks.append(self.tfidf.dense(texts))
-        return np.hstack(blocks).astype(np.float32)
+        dense = np.hstack([emb, hand, np.tile(self.article_emb, (n, 1)),
+                           np.tile(self.article_hand, (n, 1))]).astype(np.float32)
+        sparse = [self.tfidf.sparse(t) for t in texts] if self.tfidf is not None else None
+        return dense, sparse
 
-    def paragraph_matrix(self) -> np.ndarray:
+    def paragraph_rows(self) -> Rows:
+        """The paragraphs' features: the dense columns and each row's TF-IDF n-grams."""
         return self._rows(self.texts, self.emb, self.hand)
 
-    def sentence_matrix(self, sentences: Sequence[str], paragraph_index: int) -> np.ndarray:
+    def sentence_rows(self, sentences: Sequence[str], paragraph_index: int) -> Rows:
         emb = _stack([self.embedder.embed(t) for t in sentences], self.embedder.dim)
         hand = np.array([hand_features(t, paragraph_index, self.total, self.words, self.bigrams)
                          for t in sentences], dtype=np.float32).reshape(len(sentences), -1)
         return self._rows(sentences, emb, hand)
+
+    def paragraph_matrix(self) -> np.ndarray:
+        """``paragraph_rows`` as one dense matrix (for training)."""
+        dense, sparse = self.paragraph_rows()
+        if sparse is None or self.tfidf is None:
+            return dense
+        return np.hstack([dense, self.tfidf.densify(sparse)])
 
     def genre_base(self) -> np.ndarray:
         """Genre features that do not need the technique head: the article embedding,

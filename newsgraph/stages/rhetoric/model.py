@@ -6,7 +6,8 @@ head's hashed TF-IDF vocabulary and the logistic-regression heads ``training/`` 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -30,13 +31,35 @@ class LinearHead:
     bias: np.ndarray
     threshold: np.ndarray  # per label; unused for softmax heads
     softmax: bool = False
+    # the sparse columns' weights divided by their scale, and their means' constant term
+    _tail: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False, compare=False)
 
     def proba(self, x: np.ndarray) -> np.ndarray:
-        z = ((x - self.mean) / self.scale) @ self.weight + self.bias
+        return self._link(((x - self.mean) / self.scale) @ self.weight + self.bias)
+
+    def _link(self, z: np.ndarray) -> np.ndarray:
         if self.softmax:
             z = np.exp(z - z.max(axis=-1, keepdims=True))
             return np.asarray(z / z.sum(axis=-1, keepdims=True))
         return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
+
+    def proba_rows(self, dense: np.ndarray,
+                   sparse: Sequence[tuple[np.ndarray, np.ndarray]] | None) -> np.ndarray:
+        """``proba`` of rows given as dense leading columns plus, per row, the nonzero
+        entries of the remaining (sparse) columns: the n-gram block costs its nonzeros only."""
+        d = dense.shape[1]
+        if sparse is None or d == len(self.mean):
+            return self.proba(dense)
+        if self._tail is None:
+            scale = self.mean[d:] / self.scale[d:]
+            weight = self.weight[d:] / self.scale[d:, None]
+            object.__setattr__(self, "_tail", (weight, -(scale @ self.weight[d:])))
+        weight, const = self._tail  # type: ignore[misc]
+        z = ((dense - self.mean[:d]) / self.scale[:d]) @ self.weight[:d] + self.bias + const
+        for row, (idx, val) in enumerate(sparse):
+            if len(idx):
+                z[row] += val @ weight[idx]
+        return self._link(z)
 
     def arrays(self, prefix: str) -> dict[str, np.ndarray]:
         return {f"{prefix}_names": np.array(self.names), f"{prefix}_mean": self.mean,

@@ -50,19 +50,18 @@ def build_profile(article: Article, scare_quotes: Sequence[Span]) -> RhetoricPro
             continue
         claims += 1
         quoted = any(qs < end and qe > start for qs, qe in speaker_quotes)
-        cued = bool(lexicons.patterns()["reporting_verbs"].search(text))
+        cued = bool(lexicons.hits(text, "reporting_verbs"))
         if quoted or (cued and _named_in(article, start, end)):
             attributed += 1
     own_voice = _mask_quotes(body)
-    pats = lexicons.patterns()
+    found = lexicons.find(own_voice, "hedge", "speculation", "first_person")
     return RhetoricProfile(
         claims=claims,
         attributed=attributed,
         unattributed=claims - attributed,
-        hedges=len(pats["hedge"].findall(own_voice)),
-        speculation=len(pats["speculation"].findall(own_voice)),
+        hedges=len(found["hedge"]),
+        speculation=len(found["speculation"]),
         scare_quotes=len(scare_quotes),
         # "US" is the country, not the pronoun.
-        first_person=sum(1 for m in pats["first_person"].finditer(own_voice)
-                         if m.group(0) != "US"),
+        first_person=sum(1 for s, e in found["first_person"] if own_voice[s:e] != "US"),
     )
