@@ -126,6 +126,16 @@ class _Finder:
                     return entry
         return None
 
+    def _demonym_of(self, tok: Token) -> bool:
+        """Whether a demonym no mention covers modifies ``tok`` ("a Bulgarian diplomat", "a
+        senior Indian official"): a singular of a plural-only noun is then one of that state's
+        people, not the word's other senses ("the use of force", "a diplomat said")."""
+        for child in tok.lefts:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i not in self.covered \
+                    and not oriented(child) and self.state_named(child) is not None:
+                return True
+        return False
+
     def _country(self, tok: Token) -> str | None:
         for child in tok.lefts:
             # "the pro-US opposition": an orientation, not the opposition's country
@@ -157,8 +167,11 @@ class _Finder:
         if tok.dep_ not in MODIFIERS or tok.head.i == tok.i:
             return False
         head = tok.head
+        # ... when that noun is an actor: "a terrorist organization" stays the militants when
+        # "organization" is one only with a country
         return head.i in self.covered or (
-            head.pos_ in ("NOUN", "PROPN") and _is_agent_word(head, self.table))
+            head.pos_ in ("NOUN", "PROPN") and _is_agent_word(head, self.table)
+            and self.agent_at(head) is not None)
 
     def _named(self, tok: Token) -> bool:
         """ "an opposition leader, Amina Yusuf", "the president of Belarus Alexander
@@ -205,8 +218,9 @@ class _Finder:
             return None
         agent, pair = found
         flags = agent.flags
-        if "only_modifier" in flags or ("plural" in flags and tok.tag_ not in PLURAL_TAGS):
-            return None
+        if "only_modifier" in flags or ("plural" in flags and tok.tag_ not in PLURAL_TAGS
+                                        and not self._demonym_of(tok)):
+            return None  # "a diplomat said" is nobody; "a Bulgarian diplomat" is Bulgaria's
         if tok.tag_ not in PLURAL_TAGS and self._named(tok):
             return None  # "the journalist Yusuf Ata": the name is the actor
         if "member" in flags and pair is None and self._of_agent(tok):
@@ -220,8 +234,11 @@ class _Finder:
                         agent = row[0]
                         break
             else:
-                if "modifier" in flags:
+                if "modifier" in flags and not (tok.tag_ in PLURAL_TAGS
+                                                and self._demonym_of(tok)):
                     return None  # "leaders", "groups", "the party": nobody in particular
+                # "Nigerian leaders", "Russian commanders": that state's, not one of them
+                # ("the Russian leader" is someone in particular)
         elif "modifier" in flags and pair is None and not mods:
             return None
         country = self._country(tok)
@@ -233,6 +250,8 @@ class _Finder:
             mods = [m for m in mods if m.i >= last.i]
         if "country" in flags and country is None:
             return None  # "missiles" alone are a thing, "Russian missiles" the Russian army
+        if "demonym" in flags and not self._demonym_of(tok):
+            return None  # "Pakistani newspapers", not one paper ("Algeria's largest newspaper")
         keep = [c for c in mods if c.dep_ != "poss" or c.pos_ == "NOUN"]
         start = min([c.i if coordinated else c.left_edge.i for c in keep] + [tok.i])
         while start < tok.i and (self.doc[start].i in self.covered

@@ -20,7 +20,7 @@ __all__ = ["EventCoder", "code_article"]
 
 class EventCoder:
     name = "events"
-    version = "6"
+    version = "7"
     requires = frozenset({"body", "doc", "mentions", "actors", "dates"})
     provides = frozenset({"events"})
 

@@ -32,6 +32,9 @@ STATE_SIDE = frozenset({"state", "government", "military"})
 # organisations whose leaders do not hold a state office ("leader of Hamas", "CEO of Gazprom")
 NON_STATE_ORGS = ("local:rebel:", "local:company:", "local:party:", "local:opposition:",
                   "local:org:", "local:ngo:", "local:media:", "local:group:")
+# "the rebel-held town", "Houthi-controlled districts", "the Hamas-run enclave": the participle
+# names who holds the place (not "Israeli-occupied": an occupied place is another's)
+HOLDING = frozenset({"hold", "control", "run"})
 # "accused Israel of bombing": the object did the governed act
 ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "condemn", "criticize",
                       "criticise", "praise", "thank", "punish", "sanction", "fine"})
@@ -239,6 +242,10 @@ def object_actors(index: ActorIndex, tok: Token, preps: frozenset[str],
     direct = phrase_actors(index, tok)
     if index.at(tok) and not exclude.issuperset(direct):
         return direct
+    if not direct:  # the holder is a modifier: "pounded the rebel-held enclave of X" -> rebels
+        holder = holder_of(index, tok)
+        if holder is not None:
+            direct = [holder]
     phrases = _children(tok, ("prep",))
     for prep in phrases:
         # a "by" phrase names the doer of the object's act: "condemned the invasion of Iraq
@@ -287,6 +294,17 @@ def object_actors(index: ActorIndex, tok: Token, preps: frozenset[str],
     if known is not None and known[0] not in exclude:
         direct = [known[0]]  # "denounced the annexation of Crimea" -> Russia
     return direct
+
+
+def holder_of(index: ActorIndex, tok: Token) -> str | None:
+    """Who holds the place ``tok`` names by a hyphenated participle: "the rebel-held enclave",
+    "Houthi-controlled districts" -> the rebels, the Houthis."""
+    for amod in kids(tok):
+        if amod.dep_ == "amod" and amod.lemma_ in HOLDING and amod.tag_ == "VBN":
+            for child in kids(amod):
+                if child.dep_ in ("npadvmod", "compound", "nmod") and index.at(child):
+                    return index.by_token[child.i]
+    return None
 
 
 def _coordinated(index: ActorIndex, children: tuple[Token, ...], own: str) -> list[str]:

@@ -91,6 +91,13 @@ def _verb_dyad(tok: Token, row: Trigger, index: ActorIndex,
         elif child.dep_ in ("prep", "prt") and (child.lower_ in preps or
                                                 child.lower_ == row.particle):
             for pobj in _children(child, "pobj"):  # "called for sanctions against Iran"
+                if moves and child.lower_ in ("to", "into"):
+                    # where those moved go is the place of the unit they join: "sent troops
+                    # to the UN mission in Mali" -> Mali
+                    there = _joined_place(index, pobj, own)
+                    if there:
+                        targets += there
+                        continue
                 targets += object_actors(index, pobj, preps, exclude=own)
         elif child.dep_ == "advmod" and child.lower_ in DIRECTIONS:
             # "pulled its forces back from the border": the phrase hangs on the adverb
@@ -105,6 +112,34 @@ def _verb_dyad(tok: Token, row: Trigger, index: ActorIndex,
                 sources, more = _noun_dyad(obj, row, index, lex)
                 targets = targets or more
     objects = _children(tok, "dobj")
+    if moves and not targets:
+        # the destination the parser hangs on the moved: "sent vehicles and a team of
+        # paratroopers to Lebanon"
+        for obj in objects:
+            for node in obj.subtree:
+                if node.dep_ == "prep" and node.lower_ in ("to", "into") and \
+                        node.head.pos_ in ("NOUN", "PROPN"):
+                    targets += [a for p in _children(node, "pobj")
+                                for a in phrase_actors(index, p) if a not in own]
+    for obj in objects:
+        # a "by" phrase after the object is the object's doer, not the verb's agent (an
+        # active verb has none; the parser hangs it on the verb): "denied charges by the
+        # opposition" -> the opposition, as "criticized the attack on Syria by Israel"
+        if obj.pos_ == "NOUN" and not index.at(obj):
+            for prep in _children(tok, "prep"):
+                if prep.lower_ == "by" and prep.i > obj.i:
+                    doers = [a for p in _children(prep, "pobj")
+                             for a in phrase_actors(index, p) if a not in own]
+                    targets = doers + [a for a in targets if a not in doers]
+    if not targets and not objects and row.type not in ("PROTEST", "MOBILIZE"):
+        # a shared object: "agreed and accepted the proposal by X", "condemned and rejected
+        # the plan" -- the object after "V and V" is both verbs' (the parser gives it to the
+        # second only); the second verb must have no subject of its own
+        for conj in _children(tok, "conj"):
+            if conj.i == tok.i + 2 and conj.pos_ == "VERB" and \
+                    not _children(conj, "nsubj", "nsubjpass"):
+                for obj in _children(conj, "dobj"):
+                    targets += object_actors(index, obj, preps, exclude=own)
     if not targets and row.type in SMALL_CLAUSE_TARGETS and not objects:
         for comp in _children(tok, "ccomp", "oprd"):
             for subj2 in _children(comp, "nsubj"):
@@ -120,6 +155,13 @@ def _verb_dyad(tok: Token, row: Trigger, index: ActorIndex,
                     if prep.lower_ == host:
                         targets += [a for p in _children(prep, "pobj")
                                     for a in phrase_actors(index, p) if a not in own]
+                if not targets and tok.dep_ == "advcl" and tok.tag_ == "VBG":
+                    # where the seekers went: "arrived in Kyrgyzstan seeking refuge", "fled
+                    # to Jordan seeking asylum"
+                    for prep in _children(tok.head, "prep"):
+                        if prep.lower_ in (host, "to", "into"):
+                            targets += [a for p in _children(prep, "pobj")
+                                        for a in phrase_actors(index, p) if a not in own]
     if not targets and row.type == "ASSAULT":
         targets += _attacked_states(index, tok)  # "struck targets in southern Lebanon"
     if not targets and row.type == "AID":
@@ -146,7 +188,23 @@ def _verb_dyad(tok: Token, row: Trigger, index: ActorIndex,
             targets += _prep_targets(index, xcomp, preps, own)
             nxt += _children(xcomp, "xcomp")
         governed = nxt
+    if not targets and row.type in VERBAL and tok.dep_ == "advcl" and tok.tag_ == "VBG":
+        targets += _addressee(tok.head, index, lex, preps, own)
     return sources, targets
+
+
+def _addressee(verb: Token, index: ActorIndex, lex: Lexicon, preps: frozenset[str],
+               own: frozenset[str]) -> list[str]:
+    """Whom a sent message is for: the target of the speech act that describes it ("sent a
+    letter to the WHO threatening to cut funding" -> the WHO; cues.json "message_nouns")."""
+    found: list[str] = []
+    for obj in _children(verb, "dobj"):
+        if obj.lemma_.lower() in lex.cue("message_nouns"):
+            for prep in _children(verb, "dative", "prep") + _children(obj, "prep"):
+                if prep.lower_ == "to":
+                    found += [a for p in _children(prep, "pobj")
+                              for a in object_actors(index, p, preps, exclude=own)]
+    return found
 
 
 def _attacked_states(index: ActorIndex, tok: Token) -> list[str]:
@@ -180,6 +238,18 @@ def _helped(tok: Token, index: ActorIndex, lex: Lexicon, preps: frozenset[str],
                 for subj in _children(child, "nsubj"):  # "help Nepal rebuild"
                     found += object_actors(index, subj, preps, exclude=own)
     return found
+
+
+def _joined_place(index: ActorIndex, unit: Token, own: frozenset[str]) -> list[str]:
+    """The state in which a unit that is no actor serves: "the UN peacekeeping mission in
+    Mali" -> Mali (not the UN, whose mission it is)."""
+    if index.at(unit):
+        return []
+    for prep in _children(unit, "prep"):
+        if prep.lower_ == "in":
+            return [a for p in _children(prep, "pobj") for a in phrase_actors(index, p)
+                    if a not in own]
+    return []
 
 
 def _noun_dyad(tok: Token, row: Trigger, index: ActorIndex,
