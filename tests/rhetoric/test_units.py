@@ -8,7 +8,7 @@ from newsgraph.models import Quote, Sentence, Span
 from newsgraph.stages.rhetoric import features as F
 from newsgraph.stages.rhetoric import lexicons
 from newsgraph.stages.rhetoric.analyzer import scare_quote_spans
-from newsgraph.stages.rhetoric.model import LinearHead
+from newsgraph.stages.rhetoric.model import LinearHead, genre_choice
 from newsgraph.stages.rhetoric.profile import build_profile
 from newsgraph.stages.rhetoric.static import StaticEmbedder
 from newsgraph.stages.rhetoric.training.linear import (
@@ -195,3 +195,17 @@ def test_micro_thresholds_switch_off_a_label_that_only_adds_errors() -> None:
 def test_strong_lexicon_takes_plurals() -> None:
     text = "These puppets and thugs met the regimented guard."
     assert [text[s:e] for s, e in lexicons.hits(text, "strong")] == ["puppets", "thugs"]
+
+
+def test_genre_choice_satire_head_overrides_the_softmax_only_where_it_fires() -> None:
+    names = ("opinion", "reporting", "satire")
+    genre = LinearHead(names, np.zeros(2, np.float32), np.ones(2, np.float32),
+                       np.array([[1, -1, 0], [0, 0, 0]], np.float32),
+                       np.array([0, 0, -30], np.float32), np.zeros(3, np.float32), softmax=True)
+    x = np.array([[2.0, -5.0], [-2.0, -5.0], [2.0, 5.0], [-2.0, 1.0]], np.float32)
+    assert genre_choice(genre, None, x).tolist() == [0, 1, 0, 1]  # satire column off
+    satire = LinearHead(("satire",), np.zeros(2, np.float32), np.ones(2, np.float32),
+                        np.array([[0], [1]], np.float32), np.zeros(1, np.float32),
+                        np.array([0.8], np.float32))
+    # P(satire) = sigmoid(x[:, 1]): 0.007, 0.007, 0.993, 0.73 (under the 0.8 cut)
+    assert genre_choice(genre, satire, x).tolist() == [0, 1, 2, 1]

@@ -74,7 +74,7 @@ def _units(article: Article, start: int, end: int) -> list[tuple[int, int]]:
 
 class RhetoricAnalyzer:
     name = "rhetoric"
-    version = "3"
+    version = "4"
     requires = frozenset({"body", "sentences"})
     provides = frozenset({"techniques", "frames", "genre", "profile"})
 
@@ -112,7 +112,7 @@ class RhetoricAnalyzer:
                     best[key] = t
         doc_x = ctx.article_vector()[None, :]
         genre_x = ctx.genre_vector(probs, self.model.techniques.threshold)[None, :]
-        genre_p = self.model.genre.proba(genre_x)[0]
+        genre = int(self.model.genre_choice(genre_x)[0])
         frame_p = self.model.frames.proba(doc_x)[0]
         frames = tuple(
             Frame(frame=name, confidence=round(float(p), 3))
@@ -124,7 +124,7 @@ class RhetoricAnalyzer:
             article,
             techniques=tuple(best[k] for k in sorted(best)),
             frames=frames,
-            genre=self.model.genre.names[int(np.argmax(genre_p))],
+            genre=self.model.genre.names[genre],
             profile=profile,
         )
 

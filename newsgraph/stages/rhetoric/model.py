@@ -86,6 +86,12 @@ class RhetoricModel:
     genre: LinearHead  # per article, softmax
     frames: LinearHead  # per article, multi-label
     info: str  # how the file was produced (training command, date)
+    # per article, sigmoid over the genre vector: "satire" where P >= its threshold
+    satire: LinearHead | None = None
+
+    def genre_choice(self, x: np.ndarray) -> np.ndarray:
+        """``genre_choice`` with this model's heads."""
+        return genre_choice(self.genre, self.satire, x)
 
     @classmethod
     def from_arrays(cls, embedder: StaticEmbedder, data: dict[str, np.ndarray]) -> RhetoricModel:
@@ -93,7 +99,19 @@ class RhetoricModel:
         return cls(embedder=embedder, techniques=LinearHead.load(data, "tech"),
                    tfidf=Tfidf(data["tech_ngram_keys"], data["tech_idf"]),
                    genre=LinearHead.load(data, "genre"), frames=LinearHead.load(data, "frames"),
-                   info=str(data["info"]))
+                   info=str(data["info"]),
+                   satire=LinearHead.load(data, "satire") if "satire_weight" in data else None)
+
+
+def genre_choice(genre: LinearHead, satire: LinearHead | None, x: np.ndarray) -> np.ndarray:
+    """Index into ``genre.names`` per row of genre vectors ``x``: "satire" where the satire
+    head fires (P >= its threshold), else the argmax of the genre softmax (whose satire
+    column is switched off, so it decides opinion / reporting)."""
+    pick = np.argmax(genre.proba(x), axis=1)
+    if satire is not None:
+        fires = satire.proba(x)[:, 0] >= satire.threshold[0]
+        pick = np.where(fires, genre.names.index("satire"), pick)
+    return np.asarray(pick)
 
 
 def static_arrays(embedder_vocab: list[str], vectors: np.ndarray,
