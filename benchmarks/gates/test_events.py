@@ -31,7 +31,7 @@ from events_scoring import Score, score  # noqa: E402
 from newsgraph.models import PLOVER_TYPES  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "gold"
-# Floors only go down on purpose. Measured (hand-built mentions; event coder versions 6 and 7,
+# Floors only go down on purpose. Measured (hand-built mentions; event coder versions 6 to 8,
 # 2026-12-04): dev 0.99/0.98/0.95/0.99/0.00, held-out 0.96/0.94/0.90/1.00/0.00
 # (type/source/target/status/false positives).
 FLOORS = {
@@ -41,10 +41,11 @@ FLOORS = {
                              "false_positive": 0.10},
 }
 # With the real actor resolver (parse -> actors, with its generic agents -> dates -> events).
-# Measured 2026-12-04, coder version 7, actors version 3 (type/source/target/status/false
-# positives): dev 0.99/0.98/0.90/0.99/0.00, held-out 0.99/0.94/0.805/1.00/0.00 (version 6:
-# target 0.89, 0.78), codebook 0.98/0.97/0.87/1.00/0.00, codebook held-out
-# 0.95/0.93/0.76/1.00/0.00 (the codebook set was
+# Measured 2026-12-04, coder version 8, actors version 3 (type/source/target/status/false
+# positives): dev 0.99/0.98/0.905/0.99/0.00, held-out 0.99/0.94/0.805/1.00/0.00 (version 6:
+# target 0.89, 0.78; version 7: 0.90, 0.805), codebook 0.98/0.97/0.85/1.00/0.00, codebook
+# held-out 0.95/0.93/0.72/1.00/0.00 (version 7: target 0.87, 0.76 -- version 8 codes places as
+# targets, which these two sets label without one; docs/events.md) (the codebook set was
 # scored once before any tuning: 0.39/0.33/0.24/1.00/0.00, see docs/events.md; it has been
 # tuned on since, so its number is no longer a held-out estimate). The floors sit a little
 # below so that the actors stage can evolve; the targets are 0.85/0.65/0.65/0.85/0.10.
@@ -56,7 +57,7 @@ REAL_FLOORS = {
     "events_codebook.jsonl": {"type": 0.93, "source": 0.91, "target": 0.82, "status": 0.95,
                               "false_positive": 0.06},
     # written after the tuning on the codebook set; first run 0.85/0.79/0.55/0.98/0.00, then
-    # tuned too (version 5 0.95/0.93/0.74/1.00/0.00, versions 6 and 7 target 0.76)
+    # tuned too (version 5 0.95/0.93/0.74/1.00/0.00, versions 6 and 7 target 0.76, 8 0.72)
     "events_codebook_heldout.jsonl": {"type": 0.90, "source": 0.88, "target": 0.68,
                                       "status": 0.95, "false_positive": 0.10},
 }

@@ -69,6 +69,14 @@ def test_acronym_needs_capitals(resolver, parsed) -> None:  # type: ignore[no-un
     assert pairs(article) == [("The US", "Q30")]
 
 
+def test_a_city_inside_a_longer_name_is_not_the_city(resolver, parsed) -> None:  # type: ignore[no-untyped-def]
+    article = run(resolver, parsed, "Iran sent warships to the Gulf of Aden. Shelling hit Aden.")
+    found = pairs(article)
+    assert ("Aden", "local:location:aden") in found  # the city on its own
+    assert all(text != "Gulf of" for text, _ in found), found
+    assert [a for t, a in found if "Gulf" in t] in ([], ["local:location:gulf-of-aden"])
+
+
 def test_unknown_people_and_orgs_become_local_actors(resolver, parsed) -> None:  # type: ignore[no-untyped-def]
     body = ("Belarusian blogger Ihar Losik was detained. Losik had criticised the government. "
             "The Minsk Tractor Works denied the report.")

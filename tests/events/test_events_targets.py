@@ -1,4 +1,4 @@
-"""Target rules of the event coder (docs/events.md, "Dyad rules", version 6), on sentences
+"""Target rules of the event coder (docs/events.md, "Dyad rules", versions 6 to 8), on sentences
 written for these tests. ``code`` uses the hand-built gazetteer; ``code_real`` the real actors
 stage, for rules that need its generic agents ("its troops", "doctors") or its roles."""
 
@@ -239,3 +239,53 @@ def test_means_by_is_no_doer(code_real: Code) -> None:
 def test_the_singular_leader_stays_someone_in_particular(code_real: Code) -> None:
     article = code_real("A Russian leader visited Minsk.")
     assert not [m for m in article.mentions if "leader" in m.text], article.mentions
+
+
+def _target(article: Article, type_: str) -> tuple[str | None, str | None, str | None]:
+    """(name, type, country) of the first target of the first event of ``type_``."""
+    event = of_type(article, type_)[0]
+    actor = article.actor(event.target_actor) if event.target_actor else None
+    return (actor.name, actor.type, actor.country) if actor is not None else (None, None, None)
+
+
+@pytest.mark.parametrize(("text", "type_", "want"), [
+    # an act on a place targets its country's state when the article names that state ...
+    ("Iraq said Turkish jets had shelled Kirkuk.", "ASSAULT", ("Iraq", "state", "IRQ")),
+    # ... else the place itself (its mention; the actor carries the country)
+    ("Turkish jets bombed targets in Kirkuk overnight.", "ASSAULT",
+     ("Kirkuk", "location", "IRQ")),
+    ("Ethiopia imposed a curfew in parts of Kismayo.", "COERCE",
+     ("Kismayo", "location", "SOM")),
+    ("Turkey massed troops in Aleppo.", "MOBILIZE", ("Aleppo", "location", "SYR")),
+    ("Kenya suspended food deliveries in Mogadishu.", "SANCTION",
+     ("Mogadishu", "location", "SOM")),
+])
+def test_a_place_is_the_target_of_an_act_done_to_it(code_real: Code, text: str, type_: str,
+                                                     want: tuple[str, str, str]) -> None:
+    article = code_real(text)
+    assert _target(article, type_) == want, article.events
+    for event in article.events:  # every actor of an event has a mention in the article
+        for actor in (event.source_actor, event.target_actor):
+            assert actor is None or any(m.actor_id == actor for m in article.mentions)
+
+
+def test_the_place_of_a_governed_act_is_the_governing_acts_target(code_real: Code) -> None:
+    article = code_real("Syria threatened to shell Kirkuk.")
+    assert _target(article, "THREATEN") == ("Kirkuk", "location", "IRQ"), article.events
+
+
+def test_a_place_of_the_sources_own_state_is_no_target(code_real: Code) -> None:
+    article = code_real("Iraqi police imposed a curfew on Basra.")
+    assert [e.target_actor for e in of_type(article, "COERCE")] == [None]
+
+
+def test_a_place_is_no_target_of_a_verbal_act_or_without_a_doer(code_real: Code) -> None:
+    article = code_real("Poland agreed to a ceasefire in Hodeidah.")
+    assert [e.target_actor for e in of_type(article, "AGREE")] == [None]
+    assert not code_real("Kirkuk was shelled overnight.").events
+
+
+def test_a_place_is_found_one_phrase_deep_only(code_real: Code) -> None:
+    # the place of a phrase of a phrase names no target, except after a part of a place
+    article = code_real("The US imposed sanctions on the reconstruction of Aleppo.")
+    assert [e.target_actor for e in of_type(article, "SANCTION")] == [None]

@@ -65,6 +65,8 @@ def city(ctx: Context, hit: Hit) -> None:
     """A large city that is not a capital: always the place ("shelling hit Kharkiv")."""
     tok = ctx.tokens
     i = hit.start
+    if tok.ent_iob[i] == "I":
+        return  # inside a name that starts before it: "the Gulf of Aden", not Aden
     person = tok.ent_type[i] == "PERSON" and (tok.dep[i] != "pobj" or tok.ent_iob[i] != "B" or (
         i + 1 < len(tok.ent_iob) and tok.ent_iob[i + 1] == "I"))
     if hit.end - i == 1 and (tok.pos[i] != "PROPN" or person):

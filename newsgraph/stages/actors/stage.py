@@ -84,7 +84,7 @@ class ActorResolver:
     """Gazetteer + NER actor resolution; the knowledge base loads once per process."""
 
     name = "actors"
-    version = "3"
+    version = "4"
     requires = frozenset({"body", "doc", "published"})
     provides = frozenset({"actors", "mentions"})
 

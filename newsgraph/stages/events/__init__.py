@@ -20,7 +20,7 @@ __all__ = ["EventCoder", "code_article"]
 
 class EventCoder:
     name = "events"
-    version = "7"
+    version = "8"
     requires = frozenset({"body", "doc", "mentions", "actors", "dates"})
     provides = frozenset({"events"})
 

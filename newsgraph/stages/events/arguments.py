@@ -151,6 +151,52 @@ class ActorIndex:
         lo, hi = self.window
         return self.by_token.get(i) if lo <= i < hi else None
 
+    def place_in(self, tok: Token, preps: frozenset[str], parts: frozenset[str],
+                 depth: int = 0) -> str | None:
+        """The location actor a phrase names: its head or a modifier ("Basra", "the Kirkuk
+        outskirts"), else the place of one of its ``preps`` or "of" phrases
+        ("targets in Kirkuk"; one phrase deep, not "sanctions on the reconstruction of
+        Aleppo"), or of the "of" phrase of a part of a place at any depth ("a curfew in parts
+        of Kismayo"; ``parts``: cues.json "place_part_nouns"), then of its coordinated parts."""
+        lo, hi = self.window
+        places = self.places
+        if lo <= tok.i < hi and tok.i in places:
+            return places[tok.i]
+        children = kids(tok)
+        for child in children:
+            if child.dep_ in NP_INNER and lo <= child.i < hi and child.i in places:
+                return places[child.i]
+        part = tok.lemma_.lower() in parts
+        if not depth or (part and depth < 3):
+            for child in children:
+                if child.dep_ == "prep" and (child.lower_ == "of" or (
+                        child.lower_ in preps and not depth)):
+                    for pobj in kids(child):
+                        if pobj.dep_ == "pobj":
+                            found = self.place_in(pobj, preps, parts, depth + 1)
+                            if found:
+                                return found
+        for child in children:
+            if child.dep_ == "conj":
+                found = self.place_in(child, preps, parts, depth)
+                if found:
+                    return found
+        return None
+
+    def place_target(self, place: str, sources: Sequence[str]) -> list[str]:
+        """Whom an act on ``place`` targets: the state of its country when that state is an
+        actor of the article (CAMEO codes a city as its country), else the place itself; none
+        when the place is in a source's own state ("Iraqi police imposed a curfew on Basra")
+        -- a source on the state's side acting at home has no foreign target."""
+        country = self.countries.get(place)
+        if country and any(self.countries.get(a) == country for a in sources
+                           if a in self.state_side):
+            return []
+        states = self.states.get(country or "")
+        if states:
+            return [] if states[0] in sources else [states[0]]
+        return [place]
+
 
 def state_side(actor: Actor) -> bool:
     """Whether ``actor`` acts for its state: a state, its government or military, or a person

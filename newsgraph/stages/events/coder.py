@@ -188,6 +188,14 @@ def _verb_dyad(tok: Token, row: Trigger, index: ActorIndex,
             targets += _prep_targets(index, xcomp, preps, own)
             nxt += _children(xcomp, "xcomp")
         governed = nxt
+    if not targets and not objects and sources:
+        # ... and so is the place a governed act is done to: "threatened to shell Kirkuk"
+        # (see ``_place_target``)
+        for xcomp in _children(tok, "xcomp"):
+            for governed_row in lex.triggers.get(("VERB", xcomp.lemma_.lower()), ()):
+                if governed_row.type in lex.cue("place_target_types"):
+                    targets += _place_target(xcomp, governed_row, sources, index, lex)
+                    break
     if not targets and row.type in VERBAL and tok.dep_ == "advcl" and tok.tag_ == "VBG":
         targets += _addressee(tok.head, index, lex, preps, own)
     return sources, targets
@@ -378,6 +386,35 @@ def _host(tok: Token, sources: list[str], index: ActorIndex,
     return []
 
 
+def _place_target(tok: Token, row: Trigger, sources: list[str], index: ActorIndex,
+                  lex: Lexicon) -> list[str]:
+    """The place an act of a type that can be done to a place is done to (cues.json
+    "place_target_types": "shelled Kirkuk", "imposed a curfew in Kismayo", "massed troops in
+    Aleppo", "withdrew from Kashmir", "the attack in Kandahar"), named by the trigger's object
+    or passive subject, its target phrases, "in" (and a noun trigger's "of"), or those of an
+    object that is no actor of the event; coded as ``ActorIndex.place_target`` says."""
+    preps = lex.target_preps(row.type) | lex.cue("place_target_prepositions")
+    parts = lex.cue("place_part_nouns")
+    holders = [tok]
+    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i != tok.i \
+            and tok.head.lemma_.lower() in lex.cue("light_verbs"):
+        holders.append(tok.head)  # "imposed a curfew in X": the phrase hangs on the verb
+    for holder in holders:
+        for child in kids(holder):
+            if child.i == tok.i:
+                continue
+            place = None
+            if child.dep_ in OBJECTS or child.dep_ in PASSIVE_SUBJECTS:
+                place = index.place_in(child, preps, parts)
+            elif child.dep_ in ("prep", "dative") and (
+                    child.lower_ in preps or (child.lower_ == "of" and tok.pos_ == "NOUN")):
+                for pobj in _children(child, "pobj"):
+                    place = place or index.place_in(pobj, preps, parts)
+            if place:
+                return index.place_target(place, sources)
+    return []
+
+
 def _reporters(tok: Token, index: ActorIndex, lex: Lexicon) -> list[str]:
     """Who "they" are in a reported clause: the reporter ("the Taliban claimed that they
     had attacked", "police said they had arrested four suspects")."""
@@ -456,6 +493,8 @@ def _code(article: Article, doc: Parse, lex: Lexicon) -> tuple[Event, ...]:
         row = reading_row
         if row.mode == "visit" and sources and not targets:
             targets = _host(tok, sources, index, actors)
+        if sources and not targets and row.type in lex.cue("place_target_types"):
+            targets = _place_target(tok, row, sources, index, lex)
         if tok.lemma_ == "be" and not targets:
             continue  # "was in Washington" is a visit only when a foreign state hosts it
         location = place_of(tok, lex) if sources or targets or row.type == "PROTEST" else None
