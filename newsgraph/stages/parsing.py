@@ -43,6 +43,7 @@ def column(name: str) -> int:
     """The index of attribute ``name`` in ``columns(doc)``."""
     return COLUMNS.index(name)
 
+
 def token_ranges(doc: Any, spans: Sequence[tuple[int, int]]) -> list[range]:
     """For each character span ``(start, end)``, the indices of the tokens of ``doc`` that
     overlap it (one vectorised step over the parse's offsets)."""

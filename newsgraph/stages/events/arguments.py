@@ -13,7 +13,7 @@ from typing import Any
 
 from ...models import Actor, Mention
 from .lexicon import Deed
-from .tree import Parse, has_kid, kids, oriented
+from .tree import Parse, has_kid, kids, kids_with, oriented
 
 Token = Any  # spaCy Token; typed loosely so the package imports without spaCy
 
@@ -213,12 +213,7 @@ def state_side(actor: Actor) -> bool:
     return True  # an office without a known organisation ("Interior Minister")
 
 
-def _children(tok: Token, deps: tuple[str, ...] | frozenset[str]) -> list[Token]:
-    found = []  # a loop, not a comprehension: this runs for every phrase, many times
-    for c in kids(tok):
-        if c.dep_ in deps:
-            found.append(c)
-    return found
+_children = kids_with
 
 
 def antecedent(tok: Token) -> Token:

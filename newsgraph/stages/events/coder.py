@@ -18,7 +18,7 @@ from .lexicon import Lexicon, Trigger
 from .merge import SYMMETRIC, merge_events
 from .readings import adjust, by_status
 from .status import read_status
-from .tree import Parse, has_kid, kids, oriented
+from .tree import Parse, has_kid, kids, kids_with, oriented
 from .triggers import find_triggers
 
 Token = Any
@@ -44,10 +44,17 @@ MAX_PAIRS = 4
 
 
 def _children(tok: Token, *deps: str) -> list[Token]:
-    found = []  # a loop, not a comprehension: this runs for every trigger, many times
-    for c in kids(tok):
-        if c.dep_ in deps:
-            found.append(c)
+    return kids_with(tok, deps)
+
+
+def _named_by(index: ActorIndex, prep: Token, own: frozenset[str] = frozenset()) -> list[str]:
+    """The actors the objects of preposition ``prep`` name, leaving out ``own``: "in Jordan",
+    "by the opposition"."""
+    found: list[str] = []
+    for pobj in _children(prep, "pobj"):
+        for a in phrase_actors(index, pobj):
+            if a not in own:
+                found.append(a)
     return found
 
 
@@ -119,8 +126,7 @@ def _verb_dyad(tok: Token, row: Trigger, index: ActorIndex,
             for node in obj.subtree:
                 if node.dep_ == "prep" and node.lower_ in ("to", "into") and \
                         node.head.pos_ in ("NOUN", "PROPN"):
-                    targets += [a for p in _children(node, "pobj")
-                                for a in phrase_actors(index, p) if a not in own]
+                    targets += _named_by(index, node, own)
     for obj in objects:
         # a "by" phrase after the object is the object's doer, not the verb's agent (an
         # active verb has none; the parser hangs it on the verb): "denied charges by the
@@ -128,8 +134,7 @@ def _verb_dyad(tok: Token, row: Trigger, index: ActorIndex,
         if obj.pos_ == "NOUN" and not index.at(obj):
             for prep in _children(tok, "prep"):
                 if prep.lower_ == "by" and prep.i > obj.i:
-                    doers = [a for p in _children(prep, "pobj")
-                             for a in phrase_actors(index, p) if a not in own]
+                    doers = _named_by(index, prep, own)
                     targets = doers + [a for a in targets if a not in doers]
     if not targets and not objects and row.type not in ("PROTEST", "MOBILIZE"):
         # a shared object: "agreed and accepted the proposal by X", "condemned and rejected
@@ -153,15 +158,13 @@ def _verb_dyad(tok: Token, row: Trigger, index: ActorIndex,
             if host is not None:
                 for prep in _children(tok, "prep") + _children(obj, "prep"):
                     if prep.lower_ == host:
-                        targets += [a for p in _children(prep, "pobj")
-                                    for a in phrase_actors(index, p) if a not in own]
+                        targets += _named_by(index, prep, own)
                 if not targets and tok.dep_ == "advcl" and tok.tag_ == "VBG":
                     # where the seekers went: "arrived in Kyrgyzstan seeking refuge", "fled
                     # to Jordan seeking asylum"
                     for prep in _children(tok.head, "prep"):
                         if prep.lower_ in (host, "to", "into"):
-                            targets += [a for p in _children(prep, "pobj")
-                                        for a in phrase_actors(index, p) if a not in own]
+                            targets += _named_by(index, prep, own)
     if not targets and row.type == "ASSAULT":
         targets += _attacked_states(index, tok)  # "struck targets in southern Lebanon"
     if not targets and row.type == "AID":
@@ -255,8 +258,7 @@ def _joined_place(index: ActorIndex, unit: Token, own: frozenset[str]) -> list[s
         return []
     for prep in _children(unit, "prep"):
         if prep.lower_ == "in":
-            return [a for p in _children(prep, "pobj") for a in phrase_actors(index, p)
-                    if a not in own]
+            return _named_by(index, prep, own)
     return []
 
 
@@ -307,8 +309,7 @@ def _noun_dyad(tok: Token, row: Trigger, index: ActorIndex,
             targets = targets or doers
             for prep in _children(head, "prep"):
                 if prep.lower_ == "from":
-                    sources += [a for p in _children(prep, "pobj")
-                                for a in phrase_actors(index, p)]
+                    sources += _named_by(index, prep)
         else:
             sources = doers
     if light and not targets:

@@ -104,17 +104,11 @@ class Parse:
 
     def lower(self, i: int) -> str:
         """The lower-case form at ``i`` without making a node (for a look at a neighbour)."""
-        try:
-            return _STRINGS[self.lowers[i]]
-        except KeyError:
-            return self.string(self.lowers[i])
+        return self.string(self.lowers[i])
 
     def lemma(self, i: int) -> str:
         """The lemma at ``i`` without making a node."""
-        try:
-            return _STRINGS[self.lemmas[i]]
-        except KeyError:
-            return self.string(self.lemmas[i])
+        return self.string(self.lemmas[i])
 
     def conjuncts(self, i: int) -> list[int]:
         """``Node.conjuncts`` by position (walked on the columns: no nodes)."""
@@ -246,6 +240,15 @@ def has_kid(node: Node, dep: str, words: Collection[str] | None = None) -> bool:
         if c.dep_ == dep and (words is None or c.lower_ in words):
             return True
     return False
+
+
+def kids_with(node: Node, deps: Collection[str]) -> list[Node]:
+    """The children of ``node`` with one of these dependency labels."""
+    found = []  # a loop, not a comprehension: this runs for every phrase, many times
+    for c in kids(node):
+        if c.dep_ in deps:
+            found.append(c)
+    return found
 
 
 def kids(node: Node) -> tuple[Node, ...]:
