@@ -190,5 +190,6 @@ def report(got: dict[str, Any]) -> None:
                           if g == gold)
         print(f"  {gold} -> {cells}")
 
+
 if __name__ == "__main__":
     main()

@@ -225,17 +225,25 @@ def _genre_weights(y_sem: np.ndarray, y_extra: np.ndarray) -> np.ndarray:
     return np.concatenate([sem, extra])
 
 
+def _fit_genre_vector(x: np.ndarray, y: np.ndarray, k: int, l2: float, weight: np.ndarray,
+                      emb_dim: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(mean, scale, weight, bias) of a softmax over genre vectors: standardised, the
+    embedding block scaled by GENRE_EMB_SCALE, rows weighted by ``weight``."""
+    mean, scale = standardise(x)
+    scale[:emb_dim] /= GENRE_EMB_SCALE
+    w, b = fit_softmax((x - mean) / scale, y, k, l2=l2, sample_weight=weight)
+    return mean, scale, w, b
+
+
 def _genre(x_sem: np.ndarray, y_sem: np.ndarray, x_extra: np.ndarray, y_extra: np.ndarray,
            emb_dim: int) -> LinearHead:
     """The genre softmax: opinion / reporting (satire switched off). Trains on the SemEval
     rows (their 2 satire articles included) and our extra rows except the satire ones."""
     keep = y_extra != SATIRE
     x_extra, y_extra = x_extra[keep], y_extra[keep]
-    x = np.vstack([x_sem, x_extra])
-    mean, scale = standardise(x)
-    scale[:emb_dim] /= GENRE_EMB_SCALE
-    w, b = fit_softmax((x - mean) / scale, np.concatenate([y_sem, y_extra]), len(GENRES),
-                       l2=GENRE_L2, sample_weight=_genre_weights(y_sem, y_extra))
+    mean, scale, w, b = _fit_genre_vector(
+        np.vstack([x_sem, x_extra]), np.concatenate([y_sem, y_extra]), len(GENRES), GENRE_L2,
+        _genre_weights(y_sem, y_extra), emb_dim)
     # Satire has 2 SemEval training articles: too few to learn; the satire head decides it.
     w[:, SATIRE] = 0.0
     b[SATIRE] = -30.0
@@ -257,9 +265,7 @@ def _satire(x_sem: np.ndarray, y_sem: np.ndarray, x_extra: np.ndarray, y_extra: 
     weight = np.concatenate([neg, np.full(n_pos, SATIRE_WEIGHT * neg.sum() / n_pos)])
     weight *= len(weight) / weight.sum()
     y = np.concatenate([np.zeros(len(neg), int), np.ones(n_pos, int)])
-    mean, scale = standardise(x)
-    scale[:emb_dim] /= GENRE_EMB_SCALE
-    w, b = fit_softmax((x - mean) / scale, y, 2, l2=SATIRE_L2, sample_weight=weight)
+    mean, scale, w, b = _fit_genre_vector(x, y, 2, SATIRE_L2, weight, emb_dim)
     return LinearHead(("satire",), mean, scale, (w[:, 1:] - w[:, :1]).astype(np.float32),
                       (b[1:] - b[:1]).astype(np.float32),
                       np.array([SATIRE_CUT], np.float32))
