@@ -78,11 +78,9 @@ class Tfidf:
         return idx, val / float(np.linalg.norm(val))
 
     def dense(self, texts: Sequence[str]) -> np.ndarray:
-        return self.densify([self.sparse(t) for t in texts])
-
-    def densify(self, rows: Sequence[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
-        out = np.zeros((len(rows), len(self.keys)), dtype=np.float32)
-        for row, (idx, val) in enumerate(rows):
+        out = np.zeros((len(texts), len(self.keys)), dtype=np.float32)
+        for row, text in enumerate(texts):
+            idx, val = self.sparse(text)
             out[row, idx] = val
         return out
 
@@ -184,11 +182,8 @@ class ArticleContext:
         return self._rows(sentences, emb, hand)
 
     def paragraph_matrix(self) -> np.ndarray:
-        """``paragraph_rows`` as one dense matrix (for training)."""
-        dense, sparse = self.paragraph_rows()
-        if sparse is None or self.tfidf is None:
-            return dense
-        return np.hstack([dense, self.tfidf.densify(sparse)])
+        """The paragraphs' dense columns (training adds the n-gram block, fitted per fold)."""
+        return self._rows(self.texts, self.emb, self.hand)[0]
 
     def genre_base(self) -> np.ndarray:
         """Genre features that do not need the technique head: the article embedding,
