@@ -5,11 +5,11 @@ Floors only go down on purpose."""
 from __future__ import annotations
 
 import importlib.util
-import itertools
 import json
 from pathlib import Path
 
 import pytest
+from pairwise import pair_scores
 
 import newsgraph.compare as compare
 from newsgraph.store import SQLiteStore
@@ -39,20 +39,6 @@ def store(tmp_path_factory):
     s.close()
 
 
-def _pairs(groups):
-    return {frozenset(p) for g in groups for p in itertools.combinations(sorted(g), 2)}
-
-
-def _f1(gold, got):
-    g, p = _pairs(gold), _pairs(got)
-    if not g and not p:
-        return 1.0
-    tp = len(g & p)
-    precision = tp / len(p) if p else 0.0
-    recall = tp / len(g) if g else 0.0
-    return 2 * precision * recall / (precision + recall) if tp else 0.0
-
-
 def test_copies_linked_both_ways_with_their_original(store) -> None:
     for a, b in GOLD["copies"]:
         assert store.get(a).copies == (b,) and store.get(b).copies == (a,)
@@ -76,7 +62,7 @@ def test_copies_are_not_double_counted(store) -> None:
 
 def test_stories_pairwise_f1(store) -> None:
     got = [s["articles"] for s in compare.stories(store)]
-    f1 = _f1(GOLD["stories"], got)
+    f1 = pair_scores(GOLD["stories"], got)["f1"]
     print(f"story pairwise F1 {f1:.3f}")
     assert f1 >= STORY_PAIR_F1
 
@@ -87,7 +73,7 @@ def test_timeline_dated_ordered_and_merged(store) -> None:
     keys = [i["date"] for i in timeline]
     assert keys == sorted(keys)
     got = [[f"{ev['article_id']}#{ev['event_idx']}" for ev in i["evidence"]] for i in timeline]
-    f1 = _f1(GOLD["incidents"], got)
+    f1 = pair_scores(GOLD["incidents"], got)["f1"]
     print(f"incident pairwise F1 {f1:.3f}")
     assert f1 >= INCIDENT_PAIR_F1
     assert len(timeline) == len(GOLD["incidents"])

@@ -6,11 +6,11 @@ test_compare.py does. Floors only go down on purpose."""
 
 from __future__ import annotations
 
-import itertools
 import json
 from pathlib import Path
 
 import pytest
+from pairwise import pair_scores
 
 import newsgraph
 import newsgraph.compare as compare
@@ -44,19 +44,8 @@ def stories(tmp_path_factory: pytest.TempPathFactory) -> list[list[str]]:
         store.close()
 
 
-def _pairs(groups: list[list[str]], keep: set[str] | None) -> set[frozenset[str]]:
-    """Same-story pairs; with ``keep``, only pairs with an article in ``keep``."""
-    return {frozenset(p) for g in groups for p in itertools.combinations(sorted(g), 2)
-            if keep is None or keep & set(p)}
-
-
 def _scores(got: list[list[str]], keep: set[str] | None = None) -> dict[str, float]:
-    gold, pred = _pairs(list(GOLD["stories"].values()), keep), _pairs(got, keep)
-    tp = len(gold & pred)
-    precision = tp / len(pred) if pred else 1.0
-    recall = tp / len(gold) if gold else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1}
+    return pair_scores(list(GOLD["stories"].values()), got, keep)
 
 
 def test_every_record_is_in_one_story(stories: list[list[str]]) -> None:
