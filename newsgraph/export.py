@@ -30,6 +30,7 @@ def article_record(article: Article) -> dict[str, Any]:
         "copies": list(article.copies),
         "language": article.language,
         "genre": article.genre,
+        "genre_confidence": article.genre_confidence,
         "body": article.body,
         "sentences": d["sentences"],
         "actors": [{k: a[k] for k in ("id", "name", "type", "country", "role")}

@@ -242,6 +242,7 @@ class Article:
     copies: tuple[str, ...] = ()
     language: str | None = None
     genre: str | None = None
+    genre_confidence: float | None = None  # the rhetoric stage's probability for ``genre``
     body: str = ""
     removed: tuple[Removal, ...] = ()
     provenance: tuple[FieldEvidence, ...] = ()

@@ -86,8 +86,12 @@ def test_genre_tells_the_rant_from_the_wire_report(analyzer: RhetoricAnalyzer,
     assert result.genre == "opinion"
     wire = analyzer([article_of(WIRE, sentences=_sentences(WIRE))])[0]
     assert wire.genre == "reporting"
+    # the probability behind each call: over one half (two live classes), at most 1
+    for out in (result, wire):
+        assert out.genre_confidence is not None and 0.5 < out.genre_confidence <= 1.0
 
 
 def test_empty_body_is_handled(analyzer: RhetoricAnalyzer) -> None:
     out = analyzer([article_of("")])[0]
     assert out.techniques == () and out.genre is None and out.profile is not None
+    assert out.genre_confidence is None

@@ -8,7 +8,7 @@ from newsgraph.models import Quote, Sentence, Span
 from newsgraph.stages.rhetoric import features as F
 from newsgraph.stages.rhetoric import lexicons
 from newsgraph.stages.rhetoric.analyzer import scare_quote_spans
-from newsgraph.stages.rhetoric.model import LinearHead, genre_choice
+from newsgraph.stages.rhetoric.model import LinearHead, genre_call, genre_choice
 from newsgraph.stages.rhetoric.profile import build_profile
 from newsgraph.stages.rhetoric.static import StaticEmbedder
 from newsgraph.stages.rhetoric.training.linear import (
@@ -209,3 +209,8 @@ def test_genre_choice_satire_head_overrides_the_softmax_only_where_it_fires() ->
                         np.array([0.8], np.float32))
     # P(satire) = sigmoid(x[:, 1]): 0.007, 0.007, 0.993, 0.73 (under the 0.8 cut)
     assert genre_choice(genre, satire, x).tolist() == [0, 1, 2, 1]
+    picks, confidence = genre_call(genre, satire, x)
+    assert picks.tolist() == [0, 1, 2, 1]
+    # opinion / reporting: the softmax probability of the pick (logits x0 and -x0, so
+    # sigmoid(4) = 0.982); the third row is the satire head's own P(satire) = sigmoid(5)
+    assert np.allclose(confidence, [0.982, 0.982, 0.993, 0.982], atol=1e-3)

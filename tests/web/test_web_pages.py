@@ -33,6 +33,7 @@ def test_article_page_highlights_spans(client: TestClient) -> None:
     assert 'class="hl hl-technique" title="technique: Loaded_Language (0.81)"' in html
     assert "hl-quote" in html
     assert 'href="https://example.org/sochi"' in html
+    assert "<dt>Genre</dt><dd>reporting <span class=\"conf\"" in html and "(p 0.91)" in html
     for section in ('id="actors"', 'id="events"', 'id="quotes"', 'id="techniques"'):
         assert section in html
 

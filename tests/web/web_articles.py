@@ -67,7 +67,7 @@ def sochi_article() -> Article:
         id="a1sochi000000001", source=SourceRef(uri="test:sochi", format="text"),
         title="Putin and Lukashenko meet in Sochi", published="2020-02-07",
         outlet="Example Wire", url="https://example.org/sochi", body=body, raw=body,
-        language="en", genre="reporting",
+        language="en", genre="reporting", genre_confidence=0.91,
         sentences=(Sentence(start=0, end=len(body)),),
         actors=(PUTIN, LUKA, RUS, BLR), mentions=tuple(mentions),
         events=(

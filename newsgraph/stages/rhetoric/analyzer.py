@@ -74,7 +74,7 @@ def _units(article: Article, start: int, end: int) -> list[tuple[int, int]]:
 
 class RhetoricAnalyzer:
     name = "rhetoric"
-    version = "4"
+    version = "5"
     requires = frozenset({"body", "sentences"})
     provides = frozenset({"techniques", "frames", "genre", "profile"})
 
@@ -102,7 +102,7 @@ class RhetoricAnalyzer:
         profile = build_profile(article, scare)
         if not paras:
             return dataclasses.replace(article, techniques=(), frames=(), genre=None,
-                                       profile=profile)
+                                       genre_confidence=None, profile=profile)
         probs = self.model.techniques.proba_rows(*ctx.paragraph_rows())
         best: dict[tuple[int, int, str], Technique] = {}
         for i, (start, end) in enumerate(paras):
@@ -112,7 +112,7 @@ class RhetoricAnalyzer:
                     best[key] = t
         doc_x = ctx.article_vector()[None, :]
         genre_x = ctx.genre_vector(probs, self.model.techniques.threshold)[None, :]
-        genre = int(self.model.genre_choice(genre_x)[0])
+        picks, confidence = self.model.genre_call(genre_x)
         frame_p = self.model.frames.proba(doc_x)[0]
         frames = tuple(
             Frame(frame=name, confidence=round(float(p), 3))
@@ -124,7 +124,8 @@ class RhetoricAnalyzer:
             article,
             techniques=tuple(best[k] for k in sorted(best)),
             frames=frames,
-            genre=self.model.genre.names[genre],
+            genre=self.model.genre.names[int(picks[0])],
+            genre_confidence=round(float(confidence[0]), 3),
             profile=profile,
         )
 

@@ -89,9 +89,9 @@ class RhetoricModel:
     # per article, sigmoid over the genre vector: "satire" where P >= its threshold
     satire: LinearHead | None = None
 
-    def genre_choice(self, x: np.ndarray) -> np.ndarray:
-        """``genre_choice`` with this model's heads."""
-        return genre_choice(self.genre, self.satire, x)
+    def genre_call(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``genre_call`` with this model's heads: (genre index, confidence) per row."""
+        return genre_call(self.genre, self.satire, x)
 
     @classmethod
     def from_arrays(cls, embedder: StaticEmbedder, data: dict[str, np.ndarray]) -> RhetoricModel:
@@ -107,11 +107,22 @@ def genre_choice(genre: LinearHead, satire: LinearHead | None, x: np.ndarray) ->
     """Index into ``genre.names`` per row of genre vectors ``x``: "satire" where the satire
     head fires (P >= its threshold), else the argmax of the genre softmax (whose satire
     column is switched off, so it decides opinion / reporting)."""
-    pick = np.argmax(genre.proba(x), axis=1)
+    return genre_call(genre, satire, x)[0]
+
+
+def genre_call(genre: LinearHead, satire: LinearHead | None, x: np.ndarray
+               ) -> tuple[np.ndarray, np.ndarray]:
+    """``genre_choice`` and the probability behind each call: P(satire) from the satire
+    head where it fires, else the softmax probability of the chosen opinion / reporting."""
+    prob = genre.proba(x)
+    pick = np.argmax(prob, axis=1)
+    confidence = prob[np.arange(len(pick)), pick]
     if satire is not None:
-        fires = satire.proba(x)[:, 0] >= satire.threshold[0]
+        p_satire = satire.proba(x)[:, 0]
+        fires = p_satire >= satire.threshold[0]
         pick = np.where(fires, genre.names.index("satire"), pick)
-    return np.asarray(pick)
+        confidence = np.where(fires, p_satire, confidence)
+    return np.asarray(pick), np.asarray(confidence)
 
 
 def static_arrays(embedder_vocab: list[str], vectors: np.ndarray,

@@ -10,7 +10,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from ..features import ArticleContext, Tfidf, paragraphs, technique_profile
-from ..model import LinearHead, genre_choice
+from ..model import LinearHead, genre_call, genre_choice
 from ..static import StaticEmbedder
 from .data import FOLDS, Doc, GenreDoc
 from .distill import model_dir, pca, sif_weights, token_vectors
@@ -319,6 +319,7 @@ def cross_validate(feats: Features) -> dict[str, object]:
     tech_pred = np.zeros(feats.y.shape, dtype=bool)
     genre_pred = np.full(len(feats.genre), -1)
     genre_margin = np.zeros(len(feats.genre), dtype=np.float32)
+    genre_conf = np.zeros(len(feats.genre), dtype=np.float32)
     frame_pred = np.zeros(feats.frames.shape, dtype=bool)
     per_fold = []
     lab = feats.labelled
@@ -342,7 +343,7 @@ def cross_validate(feats: Features) -> dict[str, object]:
         satire = _satire(gx[rows], feats.genre[rows], x_extra, y_extra, feats.emb_dim)
         dte = lab & (feats.dfold == f)
         p = genre.proba(gx[dte])
-        genre_pred[dte] = genre_choice(genre, satire, gx[dte])
+        genre_pred[dte], genre_conf[dte] = genre_call(genre, satire, gx[dte])
         genre_margin[dte] = np.log(p[:, 1] + 1e-12) - np.log(p[:, 0] + 1e-12)
         fm, fs, fw, fb, fthr, _ = _multilabel(feats.dx[lab], feats.frames[lab],
                                               feats.dfold[lab], FRAMES_L2, train)
@@ -363,8 +364,21 @@ def cross_validate(feats: Features) -> dict[str, object]:
         # rows gold, columns predicted (GENRES); satire precision: of the articles called satire
         "genre_satire": {**_satire_scores(genre_pred[lab], feats.genre[lab]), "called": [
             i for i, p in zip(feats.ids, genre_pred, strict=True) if p == SATIRE]},
+        "genre_accuracy_by_confidence": _by_confidence(genre_pred[lab] == feats.genre[lab],
+                                                       genre_conf[lab]),
         "frames_micro_f1": round(micro_f1(frame_pred[lab], feats.frames[lab]), 4),
     }
+
+
+def _by_confidence(right: np.ndarray, confidence: np.ndarray,
+                   cuts: tuple[float, ...] = (0.5, 0.6, 0.7, 0.8, 0.9)) -> list[dict[str, object]]:
+    """Accuracy of the genre calls per band of the confidence the stage reports with them."""
+    out: list[dict[str, object]] = []
+    for lo, hi in zip(cuts, (*cuts[1:], 1.01), strict=True):
+        band = (confidence >= lo) & (confidence < hi)
+        out.append({"confidence": f"{lo:.1f}-{min(hi, 1.0):.1f}", "n": int(band.sum()),
+                    "accuracy": round(float(right[band].mean()), 3) if band.any() else None})
+    return out
 
 
 def _auc(score: np.ndarray, positive: np.ndarray) -> float:
