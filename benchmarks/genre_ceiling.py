@@ -27,6 +27,8 @@ from pathlib import Path
 
 import numpy as np
 
+from newsgraph.stages.rhetoric.training.fit import macro_f1
+
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "rhetoric"
 # The shipped model's CV confusion (MODEL_CARD.md; rows gold, columns predicted;
 # opinion / reporting / satire).
@@ -35,8 +37,6 @@ SHIPPED_CONFUSION = [[268, 51, 0], [12, 18, 0], [1, 0, 1]]
 
 def bootstrap(confusion: list[list[int]], rounds: int, seed: int = 0) -> dict[str, float]:
     """Macro-F1 of article resamples of a confusion matrix: mean and 2.5/97.5 percentiles."""
-    from newsgraph.stages.rhetoric.training.fit import macro_f1
-
     cells = np.array(confusion)
     k = cells.shape[0]
     flat = np.repeat(np.arange(k * k), cells.ravel())  # one entry per article: gold * k + pred
@@ -54,8 +54,6 @@ def bootstrap(confusion: list[list[int]], rounds: int, seed: int = 0) -> dict[st
 
 def oracle_m2(score: np.ndarray, reporting: np.ndarray) -> float:
     """Best opinion / reporting macro-F1 over every cut of ``score``."""
-    from newsgraph.stages.rhetoric.training.fit import macro_f1
-
     gold = reporting.astype(int)
     return max(macro_f1((score >= cut).astype(int), gold, labels=[0, 1])
                for cut in np.unique(score))
